@@ -1,0 +1,20 @@
+/**
+ * The one error a page can fail with. It names the file and says why in one line, and what to do
+ * where there is something to do; the batch reports it and goes on.
+ */
+export type PageErrorCode =
+  | 'unreadable' // the file cannot be read (permissions, a directory, gone)
+  | 'too-large' // over the size cap
+  | 'not-text' // binary content, or an encoding that cannot be decoded
+  | 'not-a-comparison'; // readable, but not an "X vs Y" page of the site
+
+export class PageError extends Error {
+  override readonly name = 'PageError';
+  constructor(
+    readonly code: PageErrorCode,
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}

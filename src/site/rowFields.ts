@@ -1,0 +1,63 @@
+import type { RoleFacts } from '../schema/pageRecord.js';
+import { parseCount, parseDecimal, parseMoney, parsePercent, parseWholeDollars } from '../values/numbers.js';
+import type { Parsed } from '../values/parsed.js';
+import { parseDegree, parseGender, parseRace, parseSalaryRange, parseText } from '../values/shares.js';
+
+/**
+ * The site's fixed table rows: the label as printed (any capitalisation: the older layout says
+ * "Number Of Jobs"), the RoleFacts field the row fills and the parser for its cells. Readers use
+ * this to recognise rows (the flattened reader to split glued cells); the extractor to fill facts.
+ */
+export interface RowField<F extends RowTarget = RowTarget> {
+  label: string;
+  field: F;
+  parse: (text: string) => Parsed<RoleFacts[F]>;
+  /** Rows that repeat another table's value only to be cross-checked against it. */
+  checksOnly?: boolean;
+}
+
+export type RowTarget = Exclude<
+  keyof RoleFacts,
+  'key' | 'title' | 'timeToBecome' | 'description' | 'topSkills' | 'skills' | 'responsibilities'
+>;
+
+// Parsers typed loosely enough to share (`Parsed<number>` fits a `number | null` field).
+const row = <F extends RowTarget>(label: string, field: F, parse: (t: string) => Parsed<NonNullable<RoleFacts[F]>>, checksOnly = false): RowField =>
+  ({ label, field, parse, checksOnly }) as unknown as RowField;
+
+export const ROW_FIELDS: readonly RowField[] = [
+  row('yearly salary', 'yearlySalary', parseWholeDollars),
+  row('hourly rate', 'hourlyRate', parseMoney),
+  row('growth rate', 'growthRate', parsePercent),
+  row('number of jobs', 'numberOfJobs', parseCount),
+  row('job satisfaction', 'jobSatisfaction', parseDecimal),
+  row('most common degree', 'degree', parseDegree),
+  row('average age', 'averageAge', parseDecimal),
+  row('years of experience', 'yearsOfExperience', parseDecimal),
+  // The salary table's "Average salary" repeats "Yearly salary"; it is cross-checked, not stored twice.
+  row('average salary', 'yearlySalary', parseWholeDollars, true),
+  row('salary range', 'salaryRange', parseSalaryRange),
+  row('highest paying city', 'highestPayingCity', parseText),
+  row('highest paying state', 'highestPayingState', parseText),
+  row('best paying company', 'bestPayingCompany', parseText),
+  row('best paying industry', 'bestPayingIndustry', parseText),
+  row('most common major', 'major', parseText),
+  row('most common college', 'college', parseText),
+  row('gender ratio', 'gender', parseGender),
+  row('race ratio', 'race', parseRace),
+  row('lgbt percentage', 'lgbtPct', parsePercent),
+];
+
+/** "Number Of Jobs", "number of jobs:", "LGBT  Percentage" → the same key. */
+export function normalizeLabel(label: string): string {
+  return label.replace(/[\s\u00a0]+/g, ' ').replace(/:\s*$/, '').trim().toLowerCase();
+}
+
+const BY_LABEL = new Map(ROW_FIELDS.map((r) => [r.label, r]));
+
+export function rowFieldFor(label: string): RowField | undefined {
+  return BY_LABEL.get(normalizeLabel(label));
+}
+
+/** The overview table is the one that holds these rows; it makes a page a comparison page. */
+export const OVERVIEW_LABELS = ['yearly salary', 'hourly rate', 'growth rate', 'number of jobs'];
