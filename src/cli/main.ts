@@ -1,1 +1,22 @@
-export {};
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerExtract } from './commands/extract.js';
+
+/**
+ * The rolepages command line. Thin by design: each command lives in `commands/` and only wires
+ * the read → extract → reconcile → store stages together.
+ */
+const program = new Command('rolepages')
+  .description('Turn saved career-comparison pages into one reconciled SQLite database of job roles.')
+  .showHelpAfterError()
+  // The contract gives bad usage exit status 2 for every command.
+  .exitOverride((err: CommanderError) => {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') process.exit(0);
+    process.exit(2);
+  });
+
+registerExtract(program);
+registerCheck(program);
+
+await program.parseAsync(process.argv);

@@ -41,11 +41,17 @@ export const RoleFacts = z.object({
   topSkills: z.array(z.string().min(1)),
   skills: z.array(SkillShare),
   responsibilities: z.array(z.string().min(1)),
+  /**
+   * Beyond the contract: the names the page's prose uses for the role, as written
+   * ("collections coordinators", "collections/accounts receivables"). Reconciliation keeps
+   * them as aliases.
+   */
+  proseNames: z.array(z.string().min(1)),
 });
 
 /** The RoleFacts fields a page can show, in contract order (the key is derived, not shown). */
-export const FACT_FIELDS = Object.keys(RoleFacts.shape).filter((f) => f !== 'key') as Array<
-  Exclude<keyof z.infer<typeof RoleFacts>, 'key'>
+export const FACT_FIELDS = Object.keys(RoleFacts.shape).filter((f) => f !== 'key' && f !== 'proseNames') as Array<
+  Exclude<keyof z.infer<typeof RoleFacts>, 'key' | 'proseNames'>
 >;
 
 export const Warning = z.object({

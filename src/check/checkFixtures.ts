@@ -1,0 +1,65 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PageError } from '../errors.js';
+import { extractPage } from '../extract/extractPage.js';
+import { readPage } from '../read/readPage.js';
+import { diffJson } from './diffJson.js';
+
+/** The saved pages a fixture folder holds, by the extensions `ingest` reads. */
+export const PAGE_EXTENSIONS = ['.html', '.htm', '.txt', '.md'];
+
+/** A fixture's expected record sits beside it: `000_seed.txt` → `000_seed.txt.expected.json`. */
+export const expectedPathFor = (page: string): string => `${page}.expected.json`;
+
+export type FixtureResult =
+  | { page: string; status: 'match' }
+  | { page: string; status: 'updated' }
+  | { page: string; status: 'mismatch'; differences: string[] }
+  | { page: string; status: 'missing-expected' | 'error'; reason: string };
+
+/**
+ * Extracts every page in `dir` and compares its record with the expected JSON beside it. The
+ * record's `source.path` is the page's name inside `dir`, so the expected files do not depend
+ * on where the check runs from.
+ */
+export async function checkFixtures(dir: string, options: { update?: boolean } = {}): Promise<FixtureResult[]> {
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && PAGE_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext)))
+    .map((e) => e.name)
+    .sort();
+  const results: FixtureResult[] = [];
+  for (const name of names) results.push(await checkOne(dir, name, options.update ?? false));
+  return results;
+}
+
+async function checkOne(dir: string, name: string, update: boolean): Promise<FixtureResult> {
+  const file = join(dir, name);
+  let actual: unknown;
+  try {
+    const page = await readPage(file);
+    actual = extractPage(page.document, { path: name, sha256: page.sha256 });
+  } catch (error) {
+    if (error instanceof PageError) return { page: file, status: 'error', reason: error.reason };
+    throw error;
+  }
+  const expectedFile = expectedPathFor(file);
+  if (update) {
+    await writeFile(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+    return { page: file, status: 'updated' };
+  }
+  let expected: unknown;
+  try {
+    expected = JSON.parse(await readFile(expectedFile, 'utf8'));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      page: file,
+      status: 'missing-expected',
+      reason: missing
+        ? `no expected record at ${expectedFile}; run \`rolepages check ${dir} --update\`, then check every value by hand against the page`
+        : `${expectedFile} is not valid JSON (${(error as Error).message})`,
+    };
+  }
+  const differences = diffJson(expected, actual);
+  return differences.length === 0 ? { page: file, status: 'match' } : { page: file, status: 'mismatch', differences };
+}

@@ -1,0 +1,110 @@
+import { PageError } from '../errors.js';
+import type { PageDocument, TableBlock } from '../read/document.js';
+import { PageRecord, type RoleFacts, roleKey } from '../schema/pageRecord.js';
+import { normalizeName } from './matchRole.js';
+import { readProseFacts } from './proseFacts.js';
+import { findRoleTitles } from './roleColumns.js';
+import { readSections } from './sections.js';
+import { readTableFacts, type TableValues } from './tableFacts.js';
+import { WarningList } from './warnings.js';
+
+export interface PageSource {
+  path: string;
+  sha256: string;
+}
+
+/**
+ * Page document → validated page record. Reads the tables, the intro sentences and the
+ * sections, attributes each to one of the two roles, and turns every cross-check that fails
+ * into a warning. Throws `PageError` only when the page is not a comparison page at all.
+ */
+export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
+  const warnings = new WarningList();
+  for (const note of doc.notes) warnings.add(null, note.label ?? 'page', note.message);
+
+  const titles = findRoleTitles(doc, source.path);
+  const keys = [roleKey(titles[0]), roleKey(titles[1])] as const;
+  for (const [i, key] of keys.entries()) {
+    if (key === '') throw new PageError('not-a-comparison', source.path, `the role title "${titles[i]}" has no letters or digits to make a key from`);
+  }
+  if (keys[0] === keys[1]) {
+    warnings.add(null, 'title', `both columns show the same role (${titles[0]}); the page compares it with itself`);
+  }
+
+  const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+  const paragraphs = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const table = readTableFacts(tables, titles, keys, warnings);
+  const prose = readProseFacts(paragraphs, titles, warnings);
+  const names: [string[], string[]] = [
+    nameForms(titles[0], prose.proseNames[0]),
+    nameForms(titles[1], prose.proseNames[1]),
+  ];
+  const sections = readSections(doc, titles, names, keys, warnings);
+
+  const roles = ([0, 1] as const).map((i): RoleFacts => {
+    const t = table[i];
+    const yearlySalary = settleSalary(t, prose.introSalary[i], keys[i], warnings);
+    return {
+      key: keys[i],
+      title: titles[i],
+      yearlySalary,
+      hourlyRate: value(t, 'hourlyRate'),
+      growthRate: value(t, 'growthRate'),
+      numberOfJobs: value(t, 'numberOfJobs'),
+      jobSatisfaction: value(t, 'jobSatisfaction'),
+      degree: value(t, 'degree'),
+      averageAge: value(t, 'averageAge'),
+      yearsOfExperience: value(t, 'yearsOfExperience'),
+      timeToBecome: prose.timeToBecome[i],
+      description: sections.description[i],
+      salaryRange: value(t, 'salaryRange'),
+      highestPayingCity: value(t, 'highestPayingCity'),
+      highestPayingState: value(t, 'highestPayingState'),
+      bestPayingCompany: value(t, 'bestPayingCompany'),
+      bestPayingIndustry: value(t, 'bestPayingIndustry'),
+      major: value(t, 'major'),
+      college: value(t, 'college'),
+      gender: value(t, 'gender'),
+      race: value(t, 'race') ?? [],
+      lgbtPct: value(t, 'lgbtPct'),
+      topSkills: prose.topSkills[i],
+      skills: sections.skills[i],
+      responsibilities: sections.responsibilities[i],
+      proseNames: prose.proseNames[i],
+    };
+  });
+
+  const record = { source: { ...source, format: doc.format, layout: doc.layout, url: doc.url }, roles, warnings: warnings.items };
+  const valid = PageRecord.safeParse(record);
+  if (!valid.success) {
+    // Every value was range-checked on the way in, so this is a bug in rolepages, not the page.
+    const issue = valid.error.issues[0];
+    throw new Error(`${source.path}: the extracted record breaks the schema at ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return valid.data;
+}
+
+function value<F extends keyof TableValues>(t: TableValues, field: F): RoleFacts[F] {
+  return (t[field] ?? null) as RoleFacts[F];
+}
+
+/** The table's yearly salary, cross-checked with (or, when the table lacks it, taken from) the intro. */
+function settleSalary(t: TableValues, intro: number | null, key: string, warnings: WarningList): number | null {
+  const shown = value(t, 'yearlySalary');
+  if (shown !== null && intro !== null && shown !== intro) {
+    warnings.add(key, 'yearlySalary', `the intro says $${intro.toLocaleString('en-US')} but the table shows $${shown.toLocaleString('en-US')}; kept the table's`);
+  }
+  return shown ?? intro;
+}
+
+/** The names a passage may use for a role: its title and the prose's forms, singular and plural. */
+function nameForms(title: string, prose: string[]): string[] {
+  const forms = new Set<string>();
+  for (const name of [title, ...prose]) {
+    const n = normalizeName(name);
+    if (!n) continue;
+    forms.add(n);
+    forms.add(n.endsWith('s') ? n.slice(0, -1) : `${n}s`);
+  }
+  return [...forms];
+}

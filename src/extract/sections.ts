@@ -1,0 +1,117 @@
+import type { ListBlock, PageDocument } from '../read/document.js';
+import { parseSkill } from '../values/shares.js';
+import type { SkillShare } from '../schema/pageRecord.js';
+import { matchOne, mentionedRoles } from './matchRole.js';
+import type { RoleTitles } from './roleColumns.js';
+import type { WarningList } from './warnings.js';
+
+export interface SectionFacts {
+  description: [string | null, string | null];
+  responsibilities: [string[], string[]];
+  skills: [SkillShare[], SkillShare[]];
+}
+
+const DESCRIBES = /^what does (?:an? |the )?(.+?) do\??$/i;
+const RESPONSIBILITIES = /^(.+?) example responsibilities\.?$/i;
+const SKILLS = /^common (.+?) skills:?$/i;
+// The site's connecting sentences: never a role's description.
+const BOILERPLATE = [
+  /differences between .+ can be seen/i,
+  /have different pay scales/i,
+  /^there are a few differences/i,
+  /^here are the differences/i,
+  /^(?:show more|show less)$/i,
+];
+const LIST_NOISE = /^(?:show more|show less|see more|view more)$/i;
+
+/**
+ * Descriptions, responsibilities and skills lists. Where the page has its section headings
+ * ("What does a collections coordinator do?", "Common … skills") they say whose text follows;
+ * where a capture dropped them, a description paragraph belongs to the role it names, and to
+ * the left role first when it names neither (the site's order).
+ */
+export function readSections(doc: PageDocument, roles: RoleTitles, names: [string[], string[]], keys: readonly [string, string], warnings: WarningList): SectionFacts {
+  const facts: SectionFacts = { description: [null, null], responsibilities: [[], []], skills: [[], []] };
+  const descriptions: [string[], string[]] = [[], []];
+  const unheaded: string[] = [];
+  let section: { kind: 'description' | 'responsibilities' | 'skills' | 'other'; role: 0 | 1 | null } = { kind: 'other', role: null };
+  let afterOverview = false;
+  let unheadedOpen = false;
+
+  const sectionFor = (text: string): typeof section | null => {
+    for (const [kind, pattern] of [['description', DESCRIBES], ['responsibilities', RESPONSIBILITIES], ['skills', SKILLS]] as const) {
+      const m = pattern.exec(text.trim());
+      if (!m) continue;
+      const role = matchOne(m[1]!, roles);
+      if (role === null) warnings.add(null, kind === 'description' ? 'description' : kind, `the section "${text.trim()}" names neither ${roles[0]} nor ${roles[1]}; its content is not used`);
+      return { kind, role };
+    }
+    return null;
+  };
+
+  for (const block of doc.blocks) {
+    if (block.kind === 'table') {
+      // Unheaded descriptions sit between the overview (the first table) and the next one.
+      unheadedOpen = !afterOverview;
+      afterOverview = true;
+      section = { kind: 'other', role: null };
+      continue;
+    }
+    if (block.kind === 'heading') {
+      section = sectionFor(block.text) ?? { kind: 'other', role: null };
+      unheadedOpen = false;
+      continue;
+    }
+    if (block.kind === 'paragraph') {
+      const next = sectionFor(block.text);
+      if (next && next.kind !== 'description') {
+        section = next;
+        continue;
+      }
+      if (BOILERPLATE.some((p) => p.test(block.text))) continue;
+      if (section.kind === 'description' && section.role !== null) descriptions[section.role].push(block.markdown);
+      else if (section.kind === 'other' && unheadedOpen) unheaded.push(block.markdown);
+      continue;
+    }
+    readList(block, section, facts, keys, warnings);
+  }
+
+  assignUnheaded(unheaded, names, descriptions);
+  for (const role of [0, 1] as const) {
+    if (descriptions[role].length > 0) facts.description[role] = descriptions[role].join('\n\n');
+  }
+  return facts;
+}
+
+function readList(list: ListBlock, section: { kind: string; role: 0 | 1 | null }, facts: SectionFacts, keys: readonly [string, string], warnings: WarningList): void {
+  if (section.role === null) return;
+  const items = list.items.filter((i) => !LIST_NOISE.test(i.text.trim()));
+  if (section.kind === 'responsibilities') {
+    facts.responsibilities[section.role].push(...items.map((i) => i.markdown));
+  } else if (section.kind === 'skills') {
+    for (const item of items) {
+      const skill = parseSkill(item.text);
+      if (skill.ok && skill.value) facts.skills[section.role].push(skill.value);
+      else warnings.add(keys[section.role], 'skills', `skills list item "${item.text}" is not like "Customer Service, 15%"; left out`);
+    }
+  }
+}
+
+/**
+ * Description paragraphs of a capture without headings: each goes to the role it names; one
+ * that names neither or both follows the site's order (left role, then right).
+ */
+function assignUnheaded(paragraphs: string[], names: [string[], string[]], descriptions: [string[], string[]]): void {
+  if (paragraphs.length === 0) return;
+  const mentions = paragraphs.map((p) => mentionedRoles(p, names));
+  const only = (m: Set<0 | 1>): 0 | 1 | null => (m.size === 1 ? [...m][0]! : null);
+  let previous: 0 | 1 = 0;
+  paragraphs.forEach((p, i) => {
+    // A paragraph naming no role continues the previous description, unless a role has none yet.
+    const fallback = descriptions[0].length === 0 ? 0 : descriptions[1].length === 0 ? 1 : previous;
+    const role = only(mentions[i]!) ?? fallback;
+    descriptions[role].push(p);
+    previous = role;
+  });
+}
+

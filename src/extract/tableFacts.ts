@@ -1,0 +1,127 @@
+import type { TableBlock } from '../read/document.js';
+import { RoleFacts } from '../schema/pageRecord.js';
+import { type RowField, type RowTarget, rowFieldFor } from '../site/rowFields.js';
+import { type RoleTitles, columnRoles, tableHeader } from './roleColumns.js';
+import type { WarningList } from './warnings.js';
+
+/** One cell's reading of a field for one role: what it says and, if inferred, what else it might. */
+interface Sighting {
+  label: string;
+  value: unknown;
+  /** Set when the cell came from an inferred split: every surviving value, the chosen first. */
+  candidates?: unknown[];
+}
+
+export type TableValues = Partial<Record<RowTarget, unknown>>;
+
+const json = (v: unknown): string => JSON.stringify(v);
+
+/**
+ * Reads every known row of every table into per-role facts. A field may be shown twice (the
+ * degree in the overview and the education table, the age in the overview and demographics,
+ * the yearly salary as "Average salary"); a value read unambiguously beats an inferred one, and
+ * two unambiguous readings that disagree are reported.
+ */
+export function readTableFacts(tables: TableBlock[], roles: RoleTitles, keys: readonly [string, string], warnings: WarningList): [TableValues, TableValues] {
+  const sightings: [Map<RowTarget, Sighting[]>, Map<RowTarget, Sighting[]>] = [new Map(), new Map()];
+
+  for (const table of tables) {
+    const header = tableHeader(table);
+    const order = columnRoles(table, roles);
+    for (const row of header ? table.rows.slice(1) : table.rows) {
+      const [label = '', ...cells] = row.cells;
+      const field = rowFieldFor(label);
+      if (!field) continue; // a row the site added later, or a capture's noise: not ours to guess
+      for (const col of [0, 1] as const) {
+        const role = order[col];
+        const cell = cells[col];
+        if (cell === undefined) {
+          warnings.add(keys[role], field.field, `row "${label}" has no cell for ${roles[role]} (the capture may be cut off)`);
+          continue;
+        }
+        const value = readCell(cell, field, label, keys[role], warnings);
+        if (value === undefined) continue;
+        const sighting: Sighting = { label, value };
+        if (row.split && row.split.alternatives.length > 0) {
+          const others = row.split.alternatives
+            .map((alt) => alt[col])
+            .filter((c): c is string => c !== undefined)
+            .map((c) => readCell(c, field, label, null, null))
+            .filter((v) => v !== undefined);
+          const candidates = uniqueBy([value, ...others], json);
+          if (candidates.length > 1) {
+            sighting.candidates = candidates;
+            sighting.label = `${label} (glued "${row.split.glued}": ${row.split.reason})`;
+          }
+        }
+        const list = sightings[role].get(field.field) ?? [];
+        list.push(sighting);
+        sightings[role].set(field.field, list);
+      }
+    }
+  }
+  return [settle(sightings[0], keys[0], warnings), settle(sightings[1], keys[1], warnings)];
+}
+
+/** A cell's value, null for "-", undefined (with a warning) when it is not a value of the field. */
+function readCell(cell: string, field: RowField, label: string, key: string | null, warnings: WarningList | null): unknown {
+  const parsed = field.parse(cell);
+  if (!parsed.ok) {
+    warnings?.add(key, field.field, `row "${label}": ${parsed.reason}; left empty`);
+    return undefined;
+  }
+  if (parsed.value === null) return null;
+  const valid = RoleFacts.shape[field.field].safeParse(parsed.value);
+  if (!valid.success) {
+    warnings?.add(key, field.field, `row "${label}": ${json(parsed.value)} is out of range for ${field.field}; left empty`);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+function settle(byField: Map<RowTarget, Sighting[]>, key: string, warnings: WarningList): TableValues {
+  const values: TableValues = {};
+  for (const [field, all] of byField) {
+    const shown = all.filter((s) => s.value !== null);
+    if (shown.length === 0) {
+      values[field] = null;
+      continue;
+    }
+    const certain = shown.filter((s) => !s.candidates);
+    if (certain.length > 0) {
+      const first = certain[0]!;
+      values[field] = first.value;
+      for (const other of certain.slice(1)) {
+        if (json(other.value) !== json(first.value)) {
+          warnings.add(key, field, `"${other.label}" shows ${json(other.value)} but "${first.label}" shows ${json(first.value)}; kept the latter`);
+        }
+      }
+      for (const inferred of shown.filter((s) => s.candidates)) {
+        if (!inferred.candidates!.some((c) => json(c) === json(first.value))) {
+          warnings.add(key, field, `"${inferred.label}" allows ${inferred.candidates!.map(json).join(' or ')}, none of which is ${json(first.value)} shown elsewhere on the page`);
+        }
+      }
+      continue;
+    }
+    // Only inferred readings: the values every one of them allows, in the first one's order.
+    const [first, ...rest] = shown;
+    const common = first!.candidates!.filter((c) => rest.every((s) => s.candidates!.some((d) => json(d) === json(c))));
+    const candidates = common.length > 0 ? common : first!.candidates!;
+    values[field] = candidates[0];
+    if (candidates.length > 1) {
+      warnings.add(
+        key,
+        field,
+        `inferred from ${first!.label}: chose ${json(candidates[0])} over ${candidates.slice(1).map(json).join(', ')}`,
+        candidates,
+      );
+    }
+  }
+  return values;
+}
+
+function uniqueBy<T>(items: T[], id: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => (seen.has(id(t)) ? false : (seen.add(id(t)), true)));
+}
+
