@@ -1,0 +1,90 @@
+import type { Element } from 'domhandler';
+
+/**
+ * What a reader of the page's article never sees: page chrome (navigation, banners, footers),
+ * code, and the cookie/consent and advertising boxes served around the article. Decided from
+ * tag names and from the words of role, aria-label, class and id, never from one class name.
+ */
+
+/** Elements that hold no readable page text whatever their context. */
+const ALWAYS_DROPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'video', 'audio', 'map', 'select', 'input', 'textarea', 'dialog', 'head', 'title', 'meta', 'link', 'base',
+]);
+
+/** Page chrome by tag; dropped unless they hold the article (see `isChromeCandidate`). */
+const CHROME_TAGS = new Set(['nav', 'aside']);
+
+/** `header`/`footer` are page chrome only outside sectioning content (the ARIA banner rule). */
+const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog']);
+
+/** Words of class/id/aria-label that mark consent boxes and ads. */
+const NOISE_WORDS = new Set([
+  'cookie', 'cookies', 'consent', 'gdpr', 'ccpa', 'banner', 'advert', 'adverts', 'advertisement',
+  'advertising', 'ad', 'ads', 'adsbygoogle', 'adslot', 'adunit', 'adsense', 'dfp', 'sponsored',
+  'sponsor', 'promo', 'promoted', 'popup', 'newsletter', 'taboola', 'outbrain',
+]);
+
+/** Whole class names that hide text from sighted readers. */
+const INVISIBLE_CLASSES = new Set(['sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screen-reader-only']);
+
+/** Splits `adSlot`, `ad-slot_top`, `CookieBanner2` into lowercase words. */
+export function wordsOf(value: string): string[] {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+function hasNoiseWord(value: string | undefined): boolean {
+  if (!value) return false;
+  // Class lists are short; a 5 MB attribute is not a class list worth reading.
+  const words = wordsOf(value.length > 2000 ? value.slice(0, 2000) : value);
+  for (let i = 0; i < words.length; i++) {
+    if (NOISE_WORDS.has(words[i]!)) return true;
+  }
+  return false;
+}
+
+export function isAlwaysDropped(el: Element): boolean {
+  return ALWAYS_DROPPED.has(el.name);
+}
+
+function isInvisible(el: Element): boolean {
+  const a = el.attribs;
+  if (a['hidden'] !== undefined) return true;
+  if (a['aria-hidden']?.trim().toLowerCase() === 'true') return true;
+  const style = a['style'];
+  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style.slice(0, 2000))) return true;
+  const cls = a['class'];
+  if (cls) {
+    for (const c of cls.split(/\s+/)) if (INVISIBLE_CLASSES.has(c.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the element looks like chrome, a consent box or an ad. The caller still keeps it when
+ * it holds the article (an `h1`, `main` or `article` inside), so a "hero-banner" around the
+ * title or an ad class on a wrapper never costs the page its content.
+ */
+export function isChromeCandidate(el: Element, insideSectioning: boolean): boolean {
+  const name = el.name;
+  if (name === 'html' || name === 'body' || name === 'main' || name === 'article') return false;
+  if (CHROME_TAGS.has(name)) return true;
+  if ((name === 'header' || name === 'footer') && !insideSectioning) return true;
+  const a = el.attribs;
+  const role = a['role']?.trim().toLowerCase();
+  if (role && CHROME_ROLES.has(role)) return true;
+  if (a['aria-modal']?.trim().toLowerCase() === 'true') return true;
+  if (hasNoiseWord(a['class']) || hasNoiseWord(a['id']) || hasNoiseWord(a['aria-label'])) return true;
+  for (const attr in a) if (attr === 'data-ad' || attr.startsWith('data-ad-')) return true;
+  return isInvisible(el);
+}
+
+export function isSectioning(el: Element): boolean {
+  return SECTIONING.has(el.name);
+}

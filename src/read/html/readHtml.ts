@@ -1,0 +1,210 @@
+import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import { rowFieldFor } from '../../site/rowFields.js';
+import type { Block, ListItem, PageDocument, ReaderNote } from '../document.js';
+import { readGridRun } from './grids.js';
+import { htmlToMarkdown, textToMarkdown } from './markdown.js';
+import { readTable } from './tables.js';
+import { cleanHtml, isPlainText, visibleText } from './text.js';
+import { PageTree, isElement } from './tree.js';
+
+/**
+ * Reads a saved HTML page into the page document: the article's headings, paragraphs, lists and
+ * tables in page order, without the chrome, consent boxes and ads around it. Comparison tables
+ * are read from `<table>` markup or from CSS-grid `<div>`s alike; cell boundaries come from the
+ * DOM, so nothing is guessed.
+ */
+export function readHtml(html: string): PageDocument {
+  const dom = parseDocument(html);
+  const tree = new PageTree(dom);
+  const reader = new BlockReader(tree);
+  reader.readContainer(bodyOf(dom), 0);
+  const title = reader.blocks.find((b, i) => b.kind === 'heading' && reader.headingLevels[i] === 1);
+  return {
+    title: title?.kind === 'heading' ? title.text : null,
+    blocks: reader.blocks,
+    url: canonicalUrl(dom),
+    format: 'html',
+    layout: reader.layout ?? 'table',
+    notes: reader.notes,
+  };
+}
+
+/** Deeper markup than any page needs; below it a subtree is read as one paragraph of text. */
+const MAX_DEPTH = 256;
+
+class BlockReader {
+  readonly blocks: Block[] = [];
+  /** Heading level per block index (the document keeps no levels; the title is the first h1). */
+  readonly headingLevels: Array<number | undefined> = [];
+  readonly notes: ReaderNote[] = [];
+  /** The layout of the first table that holds a row of the site: `<table>` or grid. */
+  layout: 'table' | 'flat' | null = null;
+  private deepNoted = false;
+
+  constructor(private readonly tree: PageTree) {}
+
+  /** Reads a block container: runs of inline content are paragraphs, block children recurse. */
+  readContainer(parent: ParentNode, depth: number): void {
+    const children = parent.children;
+    let inlineRun: AnyNode[] = [];
+    const flush = () => {
+      if (inlineRun.length > 0) this.paragraph(inlineRun);
+      inlineRun = [];
+    };
+    for (let i = 0; i < children.length; ) {
+      const node = children[i]!;
+      if (!isElement(node)) {
+        if (node.type === 'text') inlineRun.push(node);
+        i++;
+        continue;
+      }
+      if (this.tree.isDropped(node)) {
+        i++;
+        continue;
+      }
+      if (!this.tree.isBlock(node)) {
+        inlineRun.push(node);
+        i++;
+        continue;
+      }
+      flush();
+      const run = readGridRun(children, i, this.tree);
+      if (run === null) {
+        this.block(node, depth);
+        i++;
+        continue;
+      }
+      if (run.rows) {
+        this.table(run.rows, 'flat');
+      } else {
+        for (let k = i; k < run.end; k++) {
+          const c = children[k]!;
+          if (isElement(c) && !this.tree.isDropped(c)) this.block(c, depth);
+        }
+      }
+      i = run.end;
+    }
+    flush();
+  }
+
+  private block(el: Element, depth: number): void {
+    if (depth >= MAX_DEPTH) {
+      this.tooDeep(el);
+      return;
+    }
+    const name = el.name;
+    const level = headingLevel(el);
+    if (level !== null) {
+      const text = visibleText(el.children, this.tree);
+      if (text) {
+        this.headingLevels[this.blocks.length] = level;
+        this.blocks.push({ kind: 'heading', text });
+      }
+    } else if (name === 'p' || name === 'pre') {
+      this.paragraph(el.children);
+    } else if (name === 'ul' || name === 'ol') {
+      this.list(el);
+    } else if (name === 'table') {
+      if (this.tree.hasNestedTable(el)) this.readContainer(el, depth + 1);
+      else this.htmlTable(el);
+    } else if (name !== 'hr') {
+      this.readContainer(el, depth + 1);
+    }
+  }
+
+  private paragraph(nodes: readonly AnyNode[]): void {
+    const text = visibleText(nodes, this.tree);
+    if (!text) return;
+    this.blocks.push({ kind: 'paragraph', text, markdown: this.markdown(nodes, text) });
+  }
+
+  private list(el: Element): void {
+    const items: ListItem[] = [];
+    for (const c of el.children) {
+      if (!isElement(c) || this.tree.isDropped(c)) continue;
+      const nodes = c.name === 'li' ? c.children : [c];
+      const text = visibleText(nodes, this.tree);
+      if (text) items.push({ text, markdown: this.markdown(nodes, text) });
+    }
+    if (items.length > 0) this.blocks.push({ kind: 'list', items });
+  }
+
+  private htmlTable(el: Element): void {
+    const { captions, rows } = readTable(el, this.tree);
+    for (const text of captions) this.blocks.push({ kind: 'heading', text });
+    if (rows.length > 0) this.table(rows, 'table');
+  }
+
+  private table(rows: string[][], layout: 'table' | 'flat'): void {
+    this.blocks.push({ kind: 'table', rows: rows.map((cells) => ({ cells })) });
+    if (this.layout === null && rows.some((r) => r[0] !== undefined && rowFieldFor(r[0]) !== undefined)) {
+      this.layout = layout;
+    }
+  }
+
+  private markdown(nodes: readonly AnyNode[], text: string): string {
+    if (isPlainText(nodes, this.tree)) return textToMarkdown(text);
+    try {
+      return htmlToMarkdown(cleanHtml(nodes, this.tree)) || textToMarkdown(text);
+    } catch (error) {
+      // turndown recurses over the markup; absurdly nested inline markup can exhaust the stack.
+      this.notes.push({ label: null, message: `rich text kept as plain text: ${(error as Error).message}` });
+      return textToMarkdown(text);
+    }
+  }
+
+  private tooDeep(el: Element): void {
+    if (!this.deepNoted) {
+      this.deepNoted = true;
+      this.notes.push({ label: null, message: `markup nested deeper than ${MAX_DEPTH} levels was read as plain paragraphs` });
+    }
+    this.paragraph([el]);
+  }
+}
+
+function headingLevel(el: Element): number | null {
+  const m = /^h([1-6])$/.exec(el.name);
+  if (m) return Number(m[1]);
+  if (el.attribs['role'] === 'heading') return Number.parseInt(el.attribs['aria-level'] ?? '2', 10) || 2;
+  return null;
+}
+
+/** The `<body>`, or the whole document for a fragment without one. */
+function bodyOf(dom: Document): ParentNode {
+  const stack: ParentNode[] = [dom];
+  // The body sits at most a few levels down (html > body); a fragment has none.
+  for (let depth = 0; depth < 3 && stack.length > 0; depth++) {
+    const next: ParentNode[] = [];
+    for (const parent of stack) {
+      for (const c of parent.children) {
+        if (!isElement(c)) continue;
+        if (c.name === 'body') return c;
+        if (c.name === 'html') next.push(c);
+      }
+    }
+    stack.splice(0, stack.length, ...next);
+  }
+  return dom;
+}
+
+/** `<link rel="canonical">`, else `og:url`, else null. */
+function canonicalUrl(dom: Document): string | null {
+  let canonical: string | null = null;
+  let ogUrl: string | null = null;
+  const stack: AnyNode[] = [...dom.children];
+  while (stack.length > 0 && canonical === null) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    const a = node.attribs;
+    if (node.name === 'link' && a['href']?.trim() && (a['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
+      canonical = a['href'].trim();
+    } else if (node.name === 'meta' && ogUrl === null && a['content']?.trim() && (a['property'] ?? a['name'] ?? '').toLowerCase() === 'og:url') {
+      ogUrl = a['content'].trim();
+    }
+    if (node.name !== 'script' && node.name !== 'style') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+  return canonical ?? ogUrl;
+}

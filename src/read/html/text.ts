@@ -1,0 +1,87 @@
+import type { AnyNode } from 'domhandler';
+import { collapseWhitespace } from '../document.js';
+import { type PageTree, isBlockTag, isElement } from './tree.js';
+
+/** Characters that take no room on screen; a copied page text would not hold them either. */
+const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * The text a reader sees in these nodes, on one line: entities decoded (by the parser), the
+ * parts a `<br>` or a block splits apart joined by one space, whitespace collapsed. Inline
+ * elements join without a space, as a browser shows them.
+ */
+export function visibleText(nodes: readonly AnyNode[], tree: PageTree): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      parts.push(node.data);
+      continue;
+    }
+    if (!isElement(node) || tree.isDropped(node)) continue;
+    if (node.name === 'br' || node.name === 'hr') {
+      parts.push(' ');
+      continue;
+    }
+    const block = isBlockTag(node.name);
+    if (block) parts.push(' ');
+    if (block) stack.push(SPACE);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return collapseWhitespace(parts.join('').replace(INVISIBLE_CHARS, ''));
+}
+
+/** A marker node that stands for the space after a block ends. */
+const SPACE = { type: 'text', data: ' ' } as unknown as AnyNode;
+
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'source', 'col', 'area']);
+/** The attributes Markdown can carry; the rest (classes, data-*) would only cost time. */
+const KEPT_ATTRIBUTES = ['href', 'title', 'src', 'alt', 'colspan', 'rowspan', 'start'];
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * The nodes as HTML for turndown, without what the reader drops (an ad inside a paragraph, a
+ * script inside a list item) and without attributes Markdown cannot show.
+ */
+export function cleanHtml(nodes: readonly AnyNode[], tree: PageTree): string {
+  const out: string[] = [];
+  // Closing tags are pushed as strings so the walk needs no recursion.
+  const stack: Array<AnyNode | string> = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    if (item.type === 'text') {
+      out.push(escapeText(item.data));
+      continue;
+    }
+    if (!isElement(item) || tree.isDropped(item)) continue;
+    let open = `<${item.name}`;
+    for (const attr of KEPT_ATTRIBUTES) {
+      const value = item.attribs[attr];
+      if (value !== undefined) open += ` ${attr}="${escapeAttr(value)}"`;
+    }
+    out.push(`${open}>`);
+    if (VOID_TAGS.has(item.name)) continue;
+    stack.push(`</${item.name}>`);
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
+  }
+  return out.join('');
+}
+
+/** Whether the nodes are text only, so their Markdown is their escaped text. */
+export function isPlainText(nodes: readonly AnyNode[], tree: PageTree): boolean {
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'comment') continue;
+    if (isElement(node) && tree.isDropped(node)) continue;
+    return false;
+  }
+  return true;
+}
