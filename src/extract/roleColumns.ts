@@ -1,6 +1,6 @@
 import { PageError } from '../errors.js';
 import type { PageDocument, TableBlock } from '../read/document.js';
-import { OVERVIEW_LABELS, normalizeLabel } from '../site/rowFields.js';
+import { OVERVIEW_LABELS, normalizeLabel, rowFieldFor } from '../site/rowFields.js';
 import { nameSimilarity } from './matchRole.js';
 
 /** The two roles of a page, as the overview table's header names them (left column first). */
@@ -35,6 +35,10 @@ export function findRoleTitles(doc: PageDocument, path: string): RoleTitles {
     );
   }
   const titles = tableHeader(overview) ?? tables.map(tableHeader).find((h) => h !== null) ?? null;
+  const lone = overview.rows[0]?.cells.filter((c) => c.trim() !== '');
+  if (!titles && lone?.length === 1 && !rowFieldFor(lone[0]!)) {
+    throw new PageError('not-a-comparison', path, `the overview table names one role (${lone[0]}); a comparison page names two`);
+  }
   if (!titles) {
     throw new PageError('not-a-comparison', path, 'the overview table has no header row naming the two roles');
   }

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The built CLI, as users run it (`npm test` builds first).
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+describe('rolepages extract', () => {
+  it('prints the record of seed 000 as JSON with a 2-space indent', () => {
+    const { status, stdout } = run('extract', 'fixtures/000_61d26842a8aa7f89.txt');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^\{\n {2}"source": \{/);
+    const record = JSON.parse(stdout);
+    expect(record.source).toMatchObject({ path: 'fixtures/000_61d26842a8aa7f89.txt', format: 'text', layout: 'table', url: null });
+    expect(record.roles[0].yearlySalary).toBe(37938);
+  });
+
+  it('exits 2 with the file and the reason on stderr, nothing on stdout, for a file that is not there', () => {
+    const { status, stdout, stderr } = run('extract', 'fixtures/no-such-page.txt');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe('rolepages extract: fixtures/no-such-page.txt: cannot read the file (ENOENT); check that it exists and is readable');
+  });
+
+  it('exits 2 on bad usage', () => {
+    expect(run('extract').status).toBe(2);
+    expect(run('no-such-command').status).toBe(2);
+  });
+});
+
+describe('rolepages check', () => {
+  it('reports a clean run on the fixtures', () => {
+    const { status, stdout } = run('check');
+    expect(stdout).toMatch(/\d+ match, 0 failed/);
+    expect(status).toBe(0);
+  });
+});

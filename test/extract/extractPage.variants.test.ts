@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { PageError } from '../../src/errors.js';
+import { extractText } from '../support/extractText.js';
+import { seed } from '../support/seeds.js';
+
+// Pages of the same site beyond the seeds, written in the site's templates with the layout
+// quirks seen in saved pages. Each test says which quirk it guards.
+
+const OLDER_LAYOUT = `Explore Jobs
+Post Job
+Credit Analyst Vs Credit Manager
+The differences between credit analysts and credit managers can be seen in a few details. Each job has different responsibilities and duties. While it typically takes 1-2 years to become a credit analyst, becoming a credit manager usually requires 6-8 years. Additionally, a credit manager has an average salary of $104,718, which is higher than the $58,122 average annual salary of a credit analyst.
+The top three skills for a credit analyst include financial statements, credit analysis and customer service. The most important skills for a credit manager are customer service, credit analysis, and financial statements.
+Credit Analyst | Credit Manager | |
+Yearly Salary | $58,122 | $104,718 |
+Hourly Rate | $27.94 | $50.35 |
+Growth Rate | 7% | 12% |
+Number Of Jobs | 63,898 | 1,236,194 |
+Job Satisfaction | 4.5 | - |
+Most Common Degree | Bachelor's Degree, 68% | Bachelor's Degree, 61% |
+Average Age | 38 | 47 |
+Years Of Experience | 2 | 8 |
+`;
+
+const COMMAS_AND_AMPERSANDS = `Explore jobs
+The differences between collectionss, customer service and district manager & store managers can be seen in a few details. Each job has different responsibilities and duties. Additionally, a district manager & store manager has an average salary of $61,190, which is higher than the $8,950 average annual salary of a collections, customer service.
+The top three skills for a collections, customer service include customer service, patients and phone calls. The most important skills for a district manager & store manager are store operations, loss prevention, and customer service.
+| Collections, Customer Service | District Manager & Store Manager | |
+| Yearly salary | $8,950 | $61,190 |
+| Hourly rate | $4.30 | $29.42 |
+| Growth rate | -12% | 5% |
+| Number of jobs | 90 | 2,412,006 |
+| Job satisfaction | - | 3.8 |
+| Most common degree | High School Diploma, 41% | Associate Degree, 35% |
+| Average age | 33 | 41 |
+| Years of experience | - | 6 |
+`;
+
+describe('the older layout: no leading pipe, title-case labels, "X Vs Y" navigation', () => {
+  const record = extractText(OLDER_LAYOUT);
+  const [analyst, manager] = record.roles;
+
+  it('reads every overview row whatever its capitalisation', () => {
+    expect(analyst).toMatchObject({ key: 'credit-analyst', yearlySalary: 58122, hourlyRate: 27.94, growthRate: 7, numberOfJobs: 63898, jobSatisfaction: 4.5, averageAge: 38, yearsOfExperience: 2 });
+    expect(manager).toMatchObject({ key: 'credit-manager', yearlySalary: 104718, numberOfJobs: 1236194, jobSatisfaction: null, yearsOfExperience: 8 });
+  });
+
+  it('reads "While it typically takes …, becoming a … usually requires …" per role', () => {
+    expect(analyst.timeToBecome).toBe('1-2 years');
+    expect(manager.timeToBecome).toBe('6-8 years');
+  });
+
+  it('matches the salary sentence to the roles when the higher-paid one is the right column', () => {
+    expect(record.warnings).toEqual([]);
+  });
+
+  it('a page cut off after the overview table has nulls and empty lists for the rest', () => {
+    expect(analyst).toMatchObject({ salaryRange: null, gender: null, race: [], lgbtPct: null, description: null, responsibilities: [] });
+  });
+});
+
+describe('titles with commas and "&", garbled plurals, no "It typically takes" sentence', () => {
+  const record = extractText(COMMAS_AND_AMPERSANDS);
+  const [collections, district] = record.roles;
+
+  it('keys the titles as the contract says', () => {
+    expect(collections.key).toBe('collections-customer-service');
+    expect(district.key).toBe('district-manager-store-manager');
+  });
+
+  it('reads salaries under $10,000 and job counts from 90 to millions', () => {
+    expect(collections).toMatchObject({ yearlySalary: 8950, hourlyRate: 4.3, numberOfJobs: 90, growthRate: -12 });
+    expect(district).toMatchObject({ yearlySalary: 61190, numberOfJobs: 2412006, growthRate: 5, jobSatisfaction: 3.8 });
+  });
+
+  it('leaves time to become and a "-" experience empty', () => {
+    expect(collections.timeToBecome).toBeNull();
+    expect(collections.yearsOfExperience).toBeNull();
+  });
+
+  it('still attributes the skills sentences and keeps the garbled plural as a prose name', () => {
+    expect(collections.topSkills).toEqual(['customer service', 'patients', 'phone calls']);
+    expect(district.topSkills).toEqual(['store operations', 'loss prevention', 'customer service']);
+    expect(collections.proseNames).toContain('collectionss, customer service');
+    expect(record.warnings).toEqual([]);
+  });
+});
+
+describe('cross-checks become warnings', () => {
+  it('the intro\'s salary against the table', () => {
+    const page = seed('000').replace('| Yearly salary | $37,938 |', '| Yearly salary | $37,000 |');
+    const { warnings } = extractText(page);
+    expect(warnings).toContainEqual({ role: 'collections-coordinator', field: 'yearlySalary', message: 'the intro says $37,938 but the table shows $37,000; kept the table\'s' });
+  });
+
+  it('"Average salary" against "Yearly salary"', () => {
+    const page = seed('000').replace('| Average salary | $37,938 |', '| Average salary | $39,000 |');
+    const { warnings, roles } = extractText(page);
+    expect(roles[0].yearlySalary).toBe(37938);
+    expect(warnings.map((w) => [w.role, w.field])).toEqual([['collections-coordinator', 'yearlySalary']]);
+    expect(warnings[0]!.message).toBe('"Average salary" shows 39000 but "Yearly salary" shows 37938; kept the latter');
+  });
+
+  it('the degree of the overview against the education table', () => {
+    const lines = seed('000').split('\n');
+    const education = lines.lastIndexOf("| Most common degree | Bachelor's Degree, 48% | Bachelor's Degree, 54% |");
+    lines[education] = "| Most common degree | Master's Degree, 48% | Bachelor's Degree, 54% |";
+    const { warnings, roles } = extractText(lines.join('\n'));
+    expect(roles[0].degree).toEqual({ name: "Bachelor's Degree", pct: 48 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ role: 'collections-coordinator', field: 'degree' });
+  });
+
+  it('a value out of its plausible range is left empty with a warning, never stored', () => {
+    const page = seed('000').replace('| Average age | 46 | 46 |', '| Average age | 460 | 46 |');
+    const { warnings, roles } = extractText(page);
+    expect(roles[0].averageAge).toBe(46); // the demographics table still shows 46
+    expect(warnings[0]).toMatchObject({ role: 'collections-coordinator', field: 'averageAge' });
+  });
+});
+
+describe('pages that are not comparison pages', () => {
+  it('a page without an overview table is an error naming the file', () => {
+    const skillsPage = 'Explore jobs\nWhat are the top skills of a collections coordinator?\nCustomer service is the most common skill.';
+    expect(() => extractText(skillsPage, 'skills.txt')).toThrowError(PageError);
+    expect(() => extractText(skillsPage, 'skills.txt')).toThrowError(/^skills\.txt: no overview table/);
+  });
+
+  it('a page with one role only is an error saying so', () => {
+    const page = ['| Collections Coordinator | |', '| Yearly salary | $37,938 |', '| Hourly rate | $18.24 |'].join('\n');
+    expect(() => extractText(page, 'one.txt')).toThrowError('one.txt: the overview table names one role (Collections Coordinator); a comparison page names two');
+  });
+
+  it('a page whose two columns are the same role keeps both with a page warning', () => {
+    const page = seed('000').replaceAll('Account Specialist |', 'Collections Coordinator |');
+    const { roles, warnings } = extractText(page);
+    expect(roles.map((r) => r.key)).toEqual(['collections-coordinator', 'collections-coordinator']);
+    expect(warnings).toContainEqual(expect.objectContaining({ role: null, field: 'title' }));
+  });
+});

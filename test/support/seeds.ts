@@ -1,0 +1,20 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** The repository's fixtures folder, where the seeds are kept byte for byte. */
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+/** A seed capture's text by its number: `seed('000')`. */
+export function seed(number: string): string {
+  const name = readdirSync(FIXTURES).find((f) => f.startsWith(`${number}_`) && f.endsWith('.txt'));
+  if (!name) throw new Error(`no seed ${number}_*.txt in ${FIXTURES}`);
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** The line of a seed that contains `needle`, so tests run on real lines. */
+export function seedLine(number: string, needle: string): string {
+  const line = seed(number).split('\n').find((l) => l.includes(needle));
+  if (!line) throw new Error(`seed ${number} has no line containing "${needle}"`);
+  return line;
+}
