@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { PageError } from '../errors.js';
 import type { PageDocument } from './document.js';
 import { readTabularText } from './tabular/readTabularText.js';
@@ -15,17 +15,40 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** A served page is 150–300 KB; ten times the largest is still a page, more is something else. */
+export const DEFAULT_MAX_PAGE_BYTES = 5 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Larger files fail with `too-large` before they are read. */
+  maxBytes?: number;
+}
+
 /** Reads and identifies one saved page. Throws `PageError` naming the file and the reason. */
-export async function readPage(path: string): Promise<ReadPage> {
-  let bytes: Uint8Array;
+export async function readPage(path: string, options: ReadOptions = {}): Promise<ReadPage> {
+  return readPageBytes(await readPageFile(path, options), path);
+}
+
+/** The bytes of a saved page, refusing files over the size cap before reading them. */
+export async function readPageFile(path: string, { maxBytes = DEFAULT_MAX_PAGE_BYTES }: ReadOptions = {}): Promise<Uint8Array> {
   try {
-    bytes = await readFile(path);
+    const info = await stat(path);
+    if (!info.isFile()) throw new PageError('unreadable', path, 'not a regular file');
+    if (info.size > maxBytes) {
+      throw new PageError(
+        'too-large',
+        path,
+        `${mib(info.size)} is over the ${mib(maxBytes)} limit for one page; if it really is one page, raise the limit with --max-size`,
+      );
+    }
+    return await readFile(path);
   } catch (error) {
+    if (error instanceof PageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new PageError('unreadable', path, `cannot read the file (${code}); check that it exists and is readable`);
   }
-  return readPageBytes(bytes, path);
 }
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 export function readPageBytes(bytes: Uint8Array, path: string): ReadPage {
   const text = new TextDecoder('utf-8').decode(bytes);
