@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { PageError } from '../errors.js';
+import { decodePage } from './detect.js';
 import type { PageDocument } from './document.js';
+import { readHtml } from './html/readHtml.js';
 import { readTabularText } from './tabular/readTabularText.js';
 
 /** A page as read from disk: its document plus what identifies the bytes it came from. */
@@ -51,8 +53,10 @@ export async function readPageFile(path: string, { maxBytes = DEFAULT_MAX_PAGE_B
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 export function readPageBytes(bytes: Uint8Array, path: string): ReadPage {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return { path, sha256: sha256(bytes), document: readPageText(text) };
+  const { text, kind, notes } = decodePage(bytes, path);
+  const document = kind === 'html' ? readHtml(text) : readPageText(text);
+  document.notes.push(...notes);
+  return { path, sha256: sha256(bytes), document };
 }
 
 /** Picks the reader by what the text is, not by its file name. */

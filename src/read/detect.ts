@@ -1,0 +1,139 @@
+import { PageError } from '../errors.js';
+import type { ReaderNote } from './document.js';
+
+/**
+ * What a saved file is, from its bytes rather than its name: HTML or text, and which encoding
+ * turns its bytes into text. Browsers and capture tools save pages as UTF-8, as the page's own
+ * charset (often windows-1252 on older pages) or as UTF-16 with a BOM; all decode here.
+ */
+export interface DecodedPage {
+  text: string;
+  kind: 'html' | 'text';
+  /** The WHATWG name of the encoding used (`utf-8`, `windows-1252`, `utf-16le`, …). */
+  encoding: string;
+  /** How the encoding was chosen when that was not certain (no BOM, no valid declaration). */
+  notes: ReaderNote[];
+}
+
+/** How far into the file a `<meta charset>` is looked for; heads put it first (spec: 1024). */
+const SNIFF_BYTES = 4096;
+
+export function decodePage(bytes: Uint8Array, path: string): DecodedPage {
+  const notes: ReaderNote[] = [];
+  const encoding = chooseEncoding(bytes, path, notes);
+  let text: string;
+  try {
+    // `ignoreBOM: false` (the default) strips the BOM the encoding was chosen by.
+    text = new TextDecoder(encoding.name, { fatal: true }).decode(bytes);
+  } catch {
+    if (encoding.name !== 'utf-8') {
+      throw new PageError('not-text', path, `the bytes are not valid ${encoding.name} (${encoding.why}); save the page again as UTF-8`);
+    }
+    // Bytes that are not UTF-8 and say nothing else are almost always a windows-1252 save.
+    text = new TextDecoder('windows-1252').decode(bytes);
+    notes.push({ label: null, message: `the file is not valid UTF-8 (${encoding.why}); it was decoded as windows-1252` });
+    encoding.name = 'windows-1252';
+  }
+  if (looksBinary(text)) {
+    throw new PageError('not-text', path, 'the file holds binary data, not a saved page (expected HTML or text)');
+  }
+  return { text, kind: isHtml(text) ? 'html' : 'text', encoding: encoding.name, notes };
+}
+
+interface Choice {
+  name: string;
+  why: string;
+}
+
+function chooseEncoding(bytes: Uint8Array, path: string, notes: ReaderNote[]): Choice {
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { name: 'utf-8', why: 'UTF-8 byte order mark' };
+  if (b0 === 0xff && b1 === 0xfe) return { name: 'utf-16le', why: 'UTF-16 LE byte order mark' };
+  if (b0 === 0xfe && b1 === 0xff) return { name: 'utf-16be', why: 'UTF-16 BE byte order mark' };
+
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) {
+    notes.push({ label: null, message: `no byte order mark; decoded as ${utf16} from its zero bytes` });
+    return { name: utf16, why: `${utf16} by its zero bytes` };
+  }
+  if (bytes.includes(0)) {
+    throw new PageError('not-text', path, 'the file holds NUL bytes: it is binary, not a saved page (expected HTML or text)');
+  }
+
+  const declared = declaredCharset(bytes);
+  if (declared) {
+    const name = encodingName(declared);
+    // A page that says UTF-16 while its bytes are ASCII-compatible was transcoded on save (HTML spec).
+    if (name && !name.startsWith('utf-16')) return { name, why: `declared charset "${declared}"` };
+    if (!name) notes.push({ label: null, message: `unknown declared charset "${declared}"; decoded as UTF-8` });
+  }
+  return { name: 'utf-8', why: 'no byte order mark or charset declaration' };
+}
+
+/** `latin1`, `ISO-8859-1`, `cp1252` → the decoder's name, or null when no decoder knows it. */
+function encodingName(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * UTF-16 saved without a BOM still shows itself: ASCII markup has a zero byte in every pair,
+ * on the odd side for little-endian and the even side for big-endian.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.1) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
+/** The charset of `<meta charset>`, `<meta http-equiv content="…; charset=…">` or `<?xml encoding>`. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  // Latin-1 maps every byte to one character, so offsets and ASCII markup survive whatever the encoding.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFF_BYTES));
+  const xml = /^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]{1,40})["']/i.exec(head);
+  if (xml) return xml[1]!;
+  const metas = head.match(/<meta\b[^>]{0,1000}>/gi) ?? [];
+  for (const meta of metas) {
+    const m = /charset\s*=\s*["']?\s*([\w.:-]{1,40})/i.exec(meta);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/** Control characters other than whitespace (and the replacement of undecodable bytes) mean binary. */
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || c === 0xfffd) control++;
+  }
+  return control > n * 0.02;
+}
+
+/**
+ * HTML when the text opens like a document (doctype, `<html>`, `<head>`, `<body>`, a comment
+ * or XML declaration, any element) and closes a tag somewhere early. Text captures open with
+ * words ("Explore jobs", "Post job"), never with markup.
+ */
+export function isHtml(text: string): boolean {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) <= 0x20 || text.charCodeAt(i) === 0xfeff)) i++;
+  const start = text.slice(i, i + 64).toLowerCase();
+  if (/^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|\?xml\s|!--)/.test(start)) return true;
+  if (!/^<[a-z][a-z0-9-]*[\s/>]/.test(start)) return false;
+  return /<\/[a-z][a-z0-9-]*\s*>/i.test(text.slice(i, i + SNIFF_BYTES * 4));
+}
