@@ -2,6 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerExtract } from './commands/extract.js';
+import { registerExport } from './commands/export.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerQuery } from './commands/query.js';
+import { registerRoles } from './commands/roles.js';
+import { registerShow } from './commands/show.js';
+import { registerReport } from './commands/report.js';
 
 /**
  * The rolepages command line. Thin by design: each command lives in `commands/` and only wires
@@ -18,5 +24,11 @@ const program = new Command('rolepages')
 
 registerExtract(program);
 registerCheck(program);
+registerIngest(program);
+registerQuery(program);
+registerRoles(program);
+registerShow(program);
+registerExport(program);
+registerReport(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,88 @@
+import { escapeHtml, pageAnchor, roleAnchor, safeHref } from './escape.js';
+import { renderPayChart } from './payChart.js';
+import type { ReportData, ReportPage } from './reportData.js';
+import { REPORT_CSS, REPORT_SCRIPT } from './reportAssets.js';
+import { renderRolesTable } from './rolesTable.js';
+import { renderRoleSection, type PageLookup } from './roleSection.js';
+import { buildSkillsMatrix, renderSkillsMatrix } from './skillsMatrix.js';
+
+export interface RenderOptions {
+  /** Shown in the header so a reader knows which database the report describes. */
+  source: string;
+  generatedAt: Date;
+}
+
+/** The whole report as one self-contained HTML document. */
+export function renderReport(data: ReportData, options: RenderOptions): string {
+  const { roles, pages } = data;
+  const titles = new Map(roles.map((r) => [r.key, r.title]));
+  const pageById = new Map(pages.map((p) => [p.id, p]));
+  const lookup: PageLookup = {
+    path: (id) => pageById.get(id)?.path ?? null,
+    otherRole: (id, key) => {
+      const page = pageById.get(id);
+      if (!page) return null;
+      const other = page.roleA === key ? page.roleB : page.roleA;
+      return other === null ? null : { key: other, title: titles.get(other) ?? other };
+    },
+  };
+  const conflictCount = roles.reduce((n, r) => n + r.conflicts.length, 0);
+  const skillScale = Math.max(1, ...roles.flatMap((r) => r.skills.flatMap((s) => (s.pct === null ? [] : [s.pct]))));
+  const chart = renderPayChart(roles);
+  const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // Lets the style sheet hide all but the first page of the table before the script runs, so a
+    // large report does not lay out thousands of rows first.
+    '<script>document.documentElement.classList.add("js")</script>',
+    '<title>Job roles report</title>',
+    `<style>${REPORT_CSS}</style>`,
+    '</head><body><main>',
+    '<h1>Job roles</h1>',
+    `<p class="lede">${plural(roles.length, 'role')} from ${plural(pages.length, 'page')}; ${plural(conflictCount, 'field')} where pages disagree. From ${escapeHtml(options.source)}, ${escapeHtml(options.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC.</p>`,
+    ...data.missingTables.map((t) => `<p class="note">The database has no ${escapeHtml(t)} table, so the report leaves that list out.</p>`),
+    '<nav class="toc"><a href="#roles">Roles</a><a href="#pay">Pay ranges</a><a href="#skills">Skills matrix</a><a href="#details">Role details</a><a href="#pages">Pages</a></nav>',
+    '<section id="roles"><h2>Roles</h2>',
+    '<p class="note">Click a column to sort; a title opens its details.</p>',
+    renderRolesTable(roles),
+    '</section>',
+    '<section id="pay"><h2>Pay ranges</h2>',
+    ...chart.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`),
+    `<div class="scroll">${chart.svg}</div>`,
+    '</section>',
+    '<section id="skills"><h2>Skills matrix</h2>',
+    '<p class="note">The skills most roles list; each cell is the share of that role\'s job postings naming the skill.</p>',
+    renderSkillsMatrix(buildSkillsMatrix(roles)),
+    '</section>',
+    '<section id="details"><h2>Role details</h2>',
+    '<p class="note">Each fact shows the pages it came from (P<i>n</i> is page <i>n</i> in the list of pages).</p>',
+    ...roles.map((r) => renderRoleSection(r, lookup, skillScale)),
+    '</section>',
+    '<section id="pages"><h2>Pages</h2>',
+    renderPages(pages, titles),
+    '</section>',
+    '</main>',
+    `<script>${REPORT_SCRIPT}</script>`,
+    '</body></html>',
+    '',
+  ].join('\n');
+}
+
+function renderPages(pages: ReportPage[], titles: Map<string, string>): string {
+  const role = (key: string | null): string =>
+    key === null ? '' : `<a href="#${roleAnchor(key)}">${escapeHtml(titles.get(key) ?? key)}</a>`;
+  const rows = pages.map((p) => {
+    const href = safeHref(p.url);
+    const url = p.url === null ? '' : href === null ? escapeHtml(p.url) : `<a href="${href}" rel="noopener noreferrer">${escapeHtml(p.url)}</a>`;
+    return `<tr id="${pageAnchor(p.id)}"><td class="num">P${p.id}</td><td>${escapeHtml(p.path)}</td><td>${role(p.roleA)}</td><td>${role(p.roleB)}</td><td>${escapeHtml(p.layout ?? '')}</td><td>${url}</td></tr>`;
+  });
+  return [
+    `<details${pages.length <= 50 ? ' open' : ''}><summary>${pages.length.toLocaleString('en-US')} stored pages</summary>`,
+    '<div class="scroll"><table class="pages-table">',
+    '<thead><tr><th scope="col" class="num">Page</th><th scope="col">File</th><th scope="col">Left role</th><th scope="col">Right role</th><th scope="col">Layout</th><th scope="col">Address</th></tr></thead>',
+    `<tbody>\n${rows.join('\n')}\n</tbody></table></div></details>`,
+  ].join('\n');
+}

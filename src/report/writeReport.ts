@@ -1,0 +1,28 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { loadReportData } from './loadReportData.js';
+import { renderReport } from './renderReport.js';
+import { ReportError } from './reportError.js';
+
+export interface WrittenReport {
+  outPath: string;
+  bytes: number;
+  roles: number;
+}
+
+/**
+ * Reads the database at `dbPath` and writes the HTML report to `outPath` (its folder is made).
+ * Throws `ReportError` with a one-line reason when the database cannot be read or the file written.
+ */
+export function writeReport(dbPath: string, outPath: string, now: Date = new Date()): WrittenReport {
+  const data = loadReportData(dbPath);
+  const html = renderReport(data, { source: basename(dbPath), generatedAt: now });
+  try {
+    mkdirSync(dirname(outPath), { recursive: true });
+    writeFileSync(outPath, html);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ReportError(`${outPath}: cannot write the report (${code}); choose another --out`);
+  }
+  return { outPath, bytes: Buffer.byteLength(html), roles: data.roles.length };
+}
