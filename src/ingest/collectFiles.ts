@@ -1,0 +1,78 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+
+/** The kinds of file a directory walk picks up; a file named on the command line is taken as is. */
+export const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.txt', '.md']);
+
+export interface CollectedFiles {
+  /** Each file once, in a stable order: inputs as given, each directory's files sorted by name. */
+  files: string[];
+  /** Inputs that could not be walked, each with the reason. */
+  problems: Array<{ path: string; reason: string }>;
+}
+
+/** Expands files and directories (recursively) into the page files to ingest. */
+export async function collectFiles(inputs: readonly string[]): Promise<CollectedFiles> {
+  const files: string[] = [];
+  const problems: CollectedFiles['problems'] = [];
+  const seenFiles = new Set<string>();
+  // Real paths of walked directories: a symlink back up the tree must not loop forever.
+  const seenDirs = new Set<string>();
+
+  const addFile = (path: string) => {
+    const id = resolve(path);
+    if (!seenFiles.has(id)) {
+      seenFiles.add(id);
+      files.push(path);
+    }
+  };
+
+  const walk = async (dir: string): Promise<void> => {
+    let real: string;
+    let entries;
+    try {
+      real = await realpath(dir);
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: dir, reason: `cannot list the directory (${errorCode(error)})` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(path);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          problems.push({ path, reason: 'a symbolic link to nothing' });
+          continue;
+        }
+      }
+      if (isDir) await walk(path);
+      else if (isFile && PAGE_EXTENSIONS.has(extname(entry.name).toLowerCase())) addFile(path);
+    }
+  };
+
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch (error) {
+      problems.push({ path: input, reason: `no such file or directory (${errorCode(error)}); check the path` });
+      continue;
+    }
+    if (info.isDirectory()) await walk(input);
+    else addFile(input);
+  }
+  return { files, problems };
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}

@@ -1,0 +1,248 @@
+import { roleKey, type RaceShare, type SkillShare } from '../schema/pageRecord.js';
+import { canonicalJson, collapse, normalizedText } from './canonical.js';
+import { captureReliability, Reliability, type RoleEvidence } from './evidence.js';
+import { settle, type Candidate, type Vote } from './survivorship.js';
+
+/** Fields with one value per role, settled by the survivorship rule. */
+export const SCALAR_FIELDS = [
+  'yearlySalary',
+  'hourlyRate',
+  'growthRate',
+  'numberOfJobs',
+  'jobSatisfaction',
+  'degree',
+  'averageAge',
+  'yearsOfExperience',
+  'timeToBecome',
+  'description',
+  'salaryRange',
+  'highestPayingCity',
+  'highestPayingState',
+  'bestPayingCompany',
+  'bestPayingIndustry',
+  'major',
+  'college',
+  'gender',
+  'lgbtPct',
+  'topSkills',
+] as const;
+export type ScalarField = (typeof SCALAR_FIELDS)[number];
+
+export interface RoleConflict {
+  /** A record field, or `skills[Name]` / `race[Group]` for one entry's percent. */
+  field: string;
+  /** The value as JSON text. */
+  value: string;
+  pageCount: number;
+  pageIds: number[];
+  /** Whether this value survived. */
+  chosen: boolean;
+}
+
+export interface RoleAlias {
+  alias: string;
+  /** `spelling`: the title written another way (case, punctuation); `plural`: the prose's plural. */
+  kind: 'spelling' | 'plural';
+}
+
+export interface MergedSkill {
+  name: string;
+  pct: number | null;
+  pageCount: number;
+}
+
+export interface SettledWarning {
+  pageId: number;
+  field: string;
+  /** True when another page's value matched one of the candidates, which then became the page's value. */
+  resolved: boolean;
+  /** The page's value after settling. */
+  value: unknown;
+}
+
+export interface ReconciledRole {
+  key: string;
+  title: string;
+  pageCount: number;
+  values: Record<ScalarField, unknown>;
+  skills: MergedSkill[];
+  race: RaceShare[];
+  responsibilities: string[];
+  aliases: RoleAlias[];
+  conflicts: RoleConflict[];
+  warnings: SettledWarning[];
+}
+
+interface Said {
+  pageId: number;
+  sha256: string;
+  reliability: Reliability;
+  field: string;
+  value: unknown;
+}
+
+/**
+ * One role from every page that shows it. A pure function of the evidence: the same stored pages
+ * give the same role whatever order they were ingested in.
+ */
+export function reconcileRole(evidence: RoleEvidence): ReconciledRole {
+  const { said, warnings } = settleInferred(evidence);
+  const byField = new Map<string, Said[]>();
+  for (const s of said) {
+    const list = byField.get(s.field);
+    if (list) list.push(s);
+    else byField.set(s.field, [s]);
+  }
+  const of = (field: string): Said[] => byField.get(field) ?? [];
+  const conflicts: RoleConflict[] = [];
+
+  const values = {} as Record<ScalarField, unknown>;
+  for (const field of SCALAR_FIELDS) {
+    const outcome = settle(of(field).map(toVote), { prefixes: field === 'description' });
+    values[field] = outcome.value;
+    conflicts.push(...conflictRows(field, outcome.candidates));
+  }
+
+  const titles = settle(of('title').map(toVote)).candidates;
+  const title = String(titles[0]?.value ?? evidence.key);
+  const aliases: RoleAlias[] = titles.slice(1).map((c) => ({ alias: String(c.value), kind: 'spelling' }));
+  const spellings = new Set(titles.map((c) => String(c.value)));
+  const proseNames = new Set(of('proseNames').flatMap((s) => (s.value as string[]).map(collapse)));
+  for (const name of [...proseNames].sort()) {
+    if (spellings.has(name)) continue;
+    aliases.push({ alias: name, kind: roleKey(name) === evidence.key ? 'spelling' : 'plural' });
+  }
+
+  const skills = mergeShares(
+    of('skills').flatMap((s) => (s.value as SkillShare[]).map((e) => ({ ...s, name: e.name, pct: e.pct }))),
+    'skills',
+    conflicts,
+  ).map(({ name, pct, pageCount }) => ({ name, pct, pageCount }));
+  const race = mergeShares(
+    of('race').flatMap((s) => (s.value as RaceShare[]).map((e) => ({ ...s, name: e.group, pct: e.pct }))),
+    'race',
+    conflicts,
+  ).map(({ name, pct }) => ({ group: name, pct: pct ?? 0 }));
+
+  return {
+    key: evidence.key,
+    title,
+    pageCount: evidence.pages.length,
+    values,
+    skills,
+    race,
+    responsibilities: mergeResponsibilities(of('responsibilities')),
+    aliases,
+    conflicts,
+    warnings,
+  };
+}
+
+function toVote(s: Said): Vote {
+  return { pageId: s.pageId, value: s.value, reliability: s.reliability };
+}
+
+function conflictRows(field: string, candidates: Candidate[]): RoleConflict[] {
+  if (candidates.length < 2) return [];
+  return candidates.map((c, i) => ({
+    field,
+    value: c.json,
+    pageCount: c.pageIds.length,
+    pageIds: c.pageIds,
+    chosen: i === 0,
+  }));
+}
+
+/**
+ * Every page's values, with inferred ones settled against the other pages: when a page had to
+ * guess a value and kept its alternatives, and another page shows the role without guessing, the
+ * alternative that agrees with that page becomes this page's value and the warning is resolved.
+ * An unsettled guess stays, counting least.
+ */
+function settleInferred(evidence: RoleEvidence): { said: Said[]; warnings: SettledWarning[] } {
+  const said: Said[] = [];
+  const pending: Array<{ said: Said; candidates: unknown[] }> = [];
+  for (const page of evidence.pages) {
+    const reliability = captureReliability(page);
+    for (const side of page.sides) {
+      for (const [field, value] of side.values) {
+        const s: Said = { pageId: page.id, sha256: page.sha256, reliability, field, value };
+        said.push(s);
+        const candidates = side.inferred.get(field);
+        if (candidates) {
+          s.reliability = Reliability.Inferred;
+          pending.push({ said: s, candidates });
+        }
+      }
+    }
+  }
+  const warnings: SettledWarning[] = [];
+  for (const { said: s, candidates } of pending) {
+    const known = said.filter(
+      (o) => o.field === s.field && o.pageId !== s.pageId && o.reliability !== Reliability.Inferred,
+    );
+    const wanted = new Set(candidates.map(canonicalJson));
+    const agreeing = settle(known.map(toVote)).candidates.find((c) => wanted.has(c.json));
+    if (agreeing) {
+      s.value = agreeing.value;
+      s.reliability = captureReliability(evidence.pages.find((p) => p.id === s.pageId)!);
+    }
+    warnings.push({ pageId: s.pageId, field: s.field, resolved: agreeing !== undefined, value: s.value });
+  }
+  return { said, warnings };
+}
+
+interface ShareSaid extends Said {
+  name: string;
+  pct: number;
+}
+
+/**
+ * List entries joined by name (case and spacing aside). Each entry's percent is settled like a
+ * field of its own, and its disagreements are conflicts on `list[Name]`.
+ */
+function mergeShares(
+  entries: ShareSaid[],
+  list: 'skills' | 'race',
+  conflicts: RoleConflict[],
+): Array<{ name: string; pct: number | null; pageCount: number }> {
+  const byName = new Map<string, ShareSaid[]>();
+  for (const e of entries) {
+    const id = collapse(e.name).toLowerCase();
+    const group = byName.get(id);
+    if (group) group.push(e);
+    else byName.set(id, [e]);
+  }
+  const merged = [...byName.values()].map((group) => {
+    const name = String(settle(group.map((e) => ({ ...toVote(e), value: collapse(e.name) }))).value);
+    const pct = settle(group.map((e) => ({ ...toVote(e), value: e.pct })));
+    conflicts.push(...conflictRows(`${list}[${name}]`, pct.candidates));
+    return { name, pct: pct.value as number | null, pageCount: new Set(group.map((e) => e.pageId)).size };
+  });
+  // Largest share first, as the site lists them; the name orders equal shares.
+  return merged.sort((a, b) => (b.pct ?? -1) - (a.pct ?? -1) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Responsibilities without duplicates: the same sentence (case, spacing, closing punctuation
+ * aside) is kept once, and a sentence a cut-off capture shows only the start of gives way to the
+ * full one. Pages with the longest lists go first, so the order is the same whatever the ingest
+ * order was.
+ */
+function mergeResponsibilities(said: Said[]): string[] {
+  const ordered = [...said].sort(
+    (a, b) =>
+      (b.value as string[]).length - (a.value as string[]).length ||
+      b.reliability - a.reliability ||
+      (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0),
+  );
+  const kept = new Map<string, string>();
+  for (const s of ordered) {
+    for (const item of s.value as string[]) {
+      const id = normalizedText(item);
+      if (id && !kept.has(id)) kept.set(id, collapse(item));
+    }
+  }
+  const ids = [...kept.keys()];
+  return ids.filter((id) => !ids.some((o) => o !== id && o.startsWith(id))).map((id) => kept.get(id)!);
+}

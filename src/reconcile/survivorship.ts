@@ -1,0 +1,110 @@
+import { canonicalJson, withoutTrailingEllipsis } from './canonical.js';
+import type { Reliability } from './evidence.js';
+
+/** One page's say on one field. */
+export interface Vote {
+  pageId: number;
+  value: unknown;
+  reliability: Reliability;
+}
+
+/** A distinct value of a field with the pages that support it. */
+export interface Candidate {
+  json: string;
+  value: unknown;
+  pageIds: number[];
+}
+
+export interface Outcome {
+  /** The surviving value; null when no page showed one. */
+  value: unknown;
+  /** Every distinct value; more than one means the pages disagree. The survivor is first. */
+  candidates: Candidate[];
+}
+
+export interface SettleOptions {
+  /**
+   * Text where a cut-off capture shows only the beginning: a value that is a prefix of another
+   * supports it instead of competing with it.
+   */
+  prefixes?: boolean;
+}
+
+/**
+ * The survivorship rule: the value most pages show; a tie goes to the most reliable capture,
+ * then to the most recently ingested page, and (so the result never depends on anything else)
+ * finally to the smaller canonical JSON. A null is "not shown" and never competes.
+ */
+export function settle(votes: readonly Vote[], options: SettleOptions = {}): Outcome {
+  const shown = votes.filter((v) => v.value !== null && v.value !== undefined);
+  const groups = options.prefixes ? groupByPrefix(shown) : groupByValue(shown);
+  const ranked = [...groups].sort(compareGroups);
+  return {
+    value: ranked[0]?.value ?? null,
+    candidates: ranked.map((g) => ({ json: g.json, value: g.value, pageIds: [...g.pages.keys()].sort((a, b) => a - b) })),
+  };
+}
+
+interface Group {
+  json: string;
+  value: unknown;
+  /** Page id → the best reliability that page gave this value. */
+  pages: Map<number, Reliability>;
+}
+
+function support(group: Group, vote: Vote): void {
+  const had = group.pages.get(vote.pageId);
+  if (had === undefined || vote.reliability > had) group.pages.set(vote.pageId, vote.reliability);
+}
+
+function groupByValue(votes: readonly Vote[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const vote of votes) {
+    const json = canonicalJson(vote.value);
+    let group = groups.get(json);
+    if (!group) groups.set(json, (group = { json, value: vote.value, pages: new Map() }));
+    support(group, vote);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Texts compared after collapsing whitespace and dropping a trailing ellipsis. The longest texts
+ * (those no other text extends) compete; every shorter text supports each one it is the start of.
+ */
+function groupByPrefix(votes: readonly Vote[]): Group[] {
+  const texts = new Map<string, Vote[]>();
+  for (const vote of votes) {
+    const text = withoutTrailingEllipsis(String(vote.value));
+    const list = texts.get(text);
+    if (list) list.push(vote);
+    else texts.set(text, [vote]);
+  }
+  const distinct = [...texts.keys()];
+  const longest = distinct.filter((t) => !distinct.some((o) => o !== t && o.startsWith(t)));
+  return longest.map((text): Group => {
+    // Keep the text as a page wrote it (Markdown paragraphs and all), not the collapsed form.
+    const originals = texts.get(text)!.map((v) => canonicalJson(v.value)).sort();
+    const json = originals[0]!;
+    const group: Group = { json, value: JSON.parse(json) as unknown, pages: new Map() };
+    for (const [shorter, list] of texts) {
+      if (text.startsWith(shorter)) for (const vote of list) support(group, vote);
+    }
+    return group;
+  });
+}
+
+function compareGroups(a: Group, b: Group): number {
+  return (
+    b.pages.size - a.pages.size ||
+    best(b.pages.values()) - best(a.pages.values()) ||
+    Math.max(...b.pages.keys()) - Math.max(...a.pages.keys()) ||
+    (a.json < b.json ? -1 : a.json > b.json ? 1 : 0)
+  );
+}
+
+function best(values: Iterable<Reliability>): number {
+  let max = -1;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}

@@ -1,0 +1,175 @@
+import type { Database } from 'better-sqlite3';
+import { StoreError } from './storeError.js';
+
+/**
+ * The schema, as the list of steps that built it. A database records in `PRAGMA user_version`
+ * how many steps it has had; opening it applies the rest in order, each in its own transaction.
+ * Append a step to change the schema; never edit one that has shipped.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'pages, observations, reconciled roles, their lists, conflicts, aliases and search',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE roles (
+          key TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          yearly_salary INTEGER,
+          hourly_rate REAL,
+          growth_rate REAL,
+          number_of_jobs INTEGER,
+          job_satisfaction REAL,
+          degree TEXT,
+          degree_pct REAL,
+          average_age REAL,
+          years_of_experience REAL,
+          salary_min INTEGER,
+          salary_max INTEGER,
+          highest_paying_city TEXT,
+          highest_paying_state TEXT,
+          best_paying_company TEXT,
+          best_paying_industry TEXT,
+          major TEXT,
+          college TEXT,
+          male_pct REAL,
+          female_pct REAL,
+          lgbt_pct REAL,
+          description TEXT,
+          page_count INTEGER NOT NULL,
+          time_to_become TEXT,
+          top_skills TEXT -- JSON array, as the intro sentence names them
+        ) STRICT;
+
+        -- A page names its roles before they are reconciled within the same transaction, hence
+        -- the deferred keys.
+        CREATE TABLE pages (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          path TEXT NOT NULL,
+          sha256 TEXT NOT NULL UNIQUE,
+          url TEXT,
+          format TEXT NOT NULL CHECK (format IN ('html', 'text')),
+          layout TEXT NOT NULL CHECK (layout IN ('table', 'flat')),
+          role_a TEXT NOT NULL REFERENCES roles(key) DEFERRABLE INITIALLY DEFERRED,
+          role_b TEXT NOT NULL REFERENCES roles(key) DEFERRABLE INITIALLY DEFERRED,
+          ingested_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX pages_path ON pages(path);
+        CREATE INDEX pages_role_a ON pages(role_a);
+        CREATE INDEX pages_role_b ON pages(role_b);
+
+        CREATE TABLE observations (
+          page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+          role_key TEXT NOT NULL REFERENCES roles(key) DEFERRABLE INITIALLY DEFERRED,
+          field TEXT NOT NULL,
+          value TEXT NOT NULL CHECK (json_valid(value)),
+          side INTEGER NOT NULL CHECK (side IN (0, 1)),
+          PRIMARY KEY (page_id, side, field)
+        ) STRICT;
+        CREATE INDEX observations_role_field ON observations(role_key, field);
+
+        CREATE TABLE conflicts (
+          role_key TEXT NOT NULL REFERENCES roles(key) ON DELETE CASCADE,
+          field TEXT NOT NULL,
+          value TEXT NOT NULL,
+          page_count INTEGER NOT NULL,
+          chosen INTEGER NOT NULL CHECK (chosen IN (0, 1)),
+          PRIMARY KEY (role_key, field, value)
+        ) STRICT;
+        CREATE INDEX conflicts_field ON conflicts(field);
+
+        CREATE TABLE role_skills (
+          role_key TEXT NOT NULL REFERENCES roles(key) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          pct REAL,
+          page_count INTEGER NOT NULL,
+          PRIMARY KEY (role_key, name)
+        ) STRICT;
+        CREATE INDEX role_skills_name ON role_skills(name COLLATE NOCASE);
+
+        CREATE TABLE role_responsibilities (
+          role_key TEXT NOT NULL REFERENCES roles(key) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          PRIMARY KEY (role_key, position)
+        ) STRICT;
+
+        CREATE TABLE role_race (
+          role_key TEXT NOT NULL REFERENCES roles(key) ON DELETE CASCADE,
+          group_name TEXT NOT NULL,
+          pct REAL NOT NULL,
+          PRIMARY KEY (role_key, group_name)
+        ) STRICT;
+
+        CREATE TABLE role_aliases (
+          role_key TEXT NOT NULL REFERENCES roles(key) ON DELETE CASCADE,
+          alias TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('spelling', 'plural')),
+          PRIMARY KEY (role_key, alias, kind)
+        ) STRICT;
+        CREATE INDEX role_aliases_alias ON role_aliases(alias COLLATE NOCASE);
+
+        CREATE TABLE page_warnings (
+          page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+          role_key TEXT, -- null when the warning concerns the whole page
+          field TEXT NOT NULL,
+          message TEXT NOT NULL,
+          candidates TEXT CHECK (candidates IS NULL OR json_valid(candidates)),
+          resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1))
+        ) STRICT;
+        CREATE INDEX page_warnings_page ON page_warnings(page_id);
+        CREATE INDEX page_warnings_role ON page_warnings(role_key, field);
+
+        -- One row per role; kept in step with roles by the store, not by triggers, because a
+        -- role's text is rebuilt whole on every reconciliation.
+        CREATE VIRTUAL TABLE role_search USING fts5(
+          role_key UNINDEXED, title, description, responsibilities,
+          tokenize = 'porter unicode61'
+        );
+
+        CREATE VIEW role_overview AS
+        SELECT r.key, r.title, r.page_count,
+               (SELECT COUNT(DISTINCT c.field) FROM conflicts c WHERE c.role_key = r.key) AS conflicting_fields,
+               r.yearly_salary, r.number_of_jobs
+        FROM roles r;
+
+        CREATE VIEW comparisons AS
+        SELECT p.id AS page_id, p.path,
+               p.role_a, ra.title AS title_a, sa.salary AS yearly_salary_a,
+               p.role_b, rb.title AS title_b, sb.salary AS yearly_salary_b,
+               sa.salary - sb.salary AS salary_difference
+        FROM pages p
+        JOIN roles ra ON ra.key = p.role_a
+        JOIN roles rb ON rb.key = p.role_b
+        LEFT JOIN (SELECT page_id, CAST(value AS INTEGER) AS salary FROM observations
+                   WHERE side = 0 AND field = 'yearlySalary') sa ON sa.page_id = p.id
+        LEFT JOIN (SELECT page_id, CAST(value AS INTEGER) AS salary FROM observations
+                   WHERE side = 1 AND field = 'yearlySalary') sb ON sb.page_id = p.id;
+      `),
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Brings the database up to `SCHEMA_VERSION`. Throws when it was written by a newer rolepages. */
+export function migrate(db: Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new StoreError(
+      `${file}: the database has schema version ${current}, newer than this rolepages knows (${SCHEMA_VERSION}); upgrade rolepages or use another --db`,
+    );
+  }
+  for (const step of MIGRATIONS) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+}

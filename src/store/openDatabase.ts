@@ -1,0 +1,42 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations.js';
+import { StoreError } from './storeError.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the roles database for writing: foreign keys on, WAL so analysts
+ * can read while an ingest runs, and a busy timeout so a reader's lock makes the writer wait
+ * rather than fail.
+ */
+export function openForWriting(file: string): Db {
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`${file}: cannot open the database (${(error as Error).message})`);
+  }
+}
+
+/** Opens an existing database so that nothing run on it can change it. */
+export function openReadOnly(file: string): Db {
+  if (!existsSync(file)) {
+    throw new StoreError(`${file}: no such database; run "rolepages ingest PATH --db ${file}" first`);
+  }
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw new StoreError(`${file}: cannot open the database (${(error as Error).message})`);
+  }
+}

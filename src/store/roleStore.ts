@@ -1,0 +1,274 @@
+import { createHash } from 'node:crypto';
+import type { Degree, Gender, PageRecord, SalaryRange } from '../schema/pageRecord.js';
+import type { PageEvidence, RoleEvidence } from '../reconcile/evidence.js';
+import { observePage } from '../reconcile/observePage.js';
+import { reconcileRole, type ReconciledRole } from '../reconcile/reconcileRole.js';
+import { openForWriting, type Db } from './openDatabase.js';
+
+export type StoreResult =
+  | { status: 'stored'; pageId: number; replaced: number[]; roles: string[] }
+  /** The same content is already stored (perhaps under another path). */
+  | { status: 'skipped'; pageId: number; replaced: number[]; roles: string[] };
+
+export interface StoreCounts {
+  pages: number;
+  roles: number;
+  /** Distinct (role, field) pairs the pages disagree on. */
+  conflicts: number;
+}
+
+/**
+ * The write side of the roles database. Each page is stored in one transaction together with
+ * the re-reconciliation of every role it touches, so a reader never sees a page without its
+ * roles being up to date, and an interrupted ingest loses at most the page in flight.
+ */
+export class RoleStore {
+  private readonly statements;
+
+  constructor(readonly db: Db) {
+    this.statements = prepare(db);
+  }
+
+  static open(file: string): RoleStore {
+    return new RoleStore(openForWriting(file));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The id of the page stored with this content, if any. */
+  pageWithContent(sha256: string): number | undefined {
+    return (this.statements.pageBySha.get(sha256) as { id: number } | undefined)?.id;
+  }
+
+  /**
+   * Stores one page found at `path` (its identity for replacement; the record's own path is what
+   * the user named). Content already stored is skipped; a different content at a path stored
+   * before replaces that page's observations.
+   */
+  storePage(record: PageRecord, path: string): StoreResult {
+    return this.db.transaction((): StoreResult => {
+      const s = this.statements;
+      const skipped = this.skipStored(path, record.source.sha256);
+      if (skipped) return skipped;
+      const { replaced, touched } = this.removeOtherVersions(path, record.source.sha256);
+      const [a, b] = record.roles;
+      const pageId = Number(
+        s.insertPage.run({
+          path,
+          sha256: record.source.sha256,
+          url: record.source.url,
+          format: record.source.format,
+          layout: record.source.layout,
+          role_a: a.key,
+          role_b: b.key,
+          ingested_at: new Date().toISOString(),
+        }).lastInsertRowid,
+      );
+      for (const side of observePage(record)) {
+        touched.add(side.roleKey);
+        for (const [field, value] of side.values) {
+          s.insertObservation.run(pageId, side.roleKey, field, JSON.stringify(value), side.side);
+        }
+      }
+      for (const w of record.warnings) {
+        s.insertWarning.run(pageId, w.role, w.field, w.message, w.candidates ? JSON.stringify(w.candidates) : null);
+      }
+      this.reconcile(touched);
+      return { status: 'stored', pageId, replaced, roles: [...touched].sort() };
+    })();
+  }
+
+  /**
+   * When this content is already stored, finishes with it without reading it again: only an
+   * older version at the same path is removed (its roles re-reconciled). Undefined when the
+   * content is new.
+   */
+  skipStored(path: string, sha256: string): StoreResult | undefined {
+    const existing = this.pageWithContent(sha256);
+    if (existing === undefined) return undefined;
+    return this.db.transaction((): StoreResult => {
+      const { replaced, touched } = this.removeOtherVersions(path, sha256);
+      this.reconcile(touched);
+      return { status: 'skipped', pageId: existing, replaced, roles: [...touched].sort() };
+    })();
+  }
+
+  /** Removes the pages stored for `path` with other content; returns them and their roles. */
+  private removeOtherVersions(path: string, sha256: string): { replaced: number[]; touched: Set<string> } {
+    const previous = (this.statements.pagesByPath.all(path) as Array<{ id: number; sha256: string; role_a: string; role_b: string }>).filter(
+      (p) => p.sha256 !== sha256,
+    );
+    const touched = new Set<string>();
+    for (const old of previous) {
+      touched.add(old.role_a).add(old.role_b);
+      this.statements.deletePage.run(old.id);
+    }
+    return { replaced: previous.map((p) => p.id), touched };
+  }
+
+  /** Recomputes the given roles from every stored observation; a role no page shows is removed. */
+  reconcile(keys: Iterable<string>): void {
+    for (const key of [...keys].sort()) {
+      const evidence = this.evidence(key);
+      if (evidence.pages.length === 0) {
+        this.statements.deleteSearch.run(searchRowId(key));
+        this.statements.deleteRole.run(key);
+      } else {
+        this.write(reconcileRole(evidence));
+      }
+    }
+  }
+
+  counts(): StoreCounts {
+    return this.statements.counts.get() as StoreCounts;
+  }
+
+  private evidence(key: string): RoleEvidence {
+    const s = this.statements;
+    const pages = new Map<number, PageEvidence>();
+    for (const p of s.pagesOfRole.all(key, key) as Array<Omit<PageEvidence, 'sides'>>) {
+      pages.set(p.id, { ...p, sides: [] });
+    }
+    const inferred = new Map<string, unknown[]>();
+    for (const w of s.inferredOfRole.all(key) as Array<{ page_id: number; field: string; candidates: string | null }>) {
+      inferred.set(`${w.page_id}\u0000${w.field}`, w.candidates ? (JSON.parse(w.candidates) as unknown[]) : []);
+    }
+    for (const o of s.observationsOfRole.all(key) as Array<{ page_id: number; side: number; field: string; value: string }>) {
+      const page = pages.get(o.page_id);
+      if (!page) continue;
+      let side = page.sides[o.side];
+      if (!side) page.sides[o.side] = side = { values: new Map(), inferred: new Map() };
+      side.values.set(o.field, JSON.parse(o.value) as unknown);
+      const candidates = inferred.get(`${o.page_id}\u0000${o.field}`);
+      if (candidates) side.inferred.set(o.field, candidates);
+    }
+    for (const page of pages.values()) page.sides = page.sides.filter(Boolean);
+    return { key, pages: [...pages.values()] };
+  }
+
+  private write(role: ReconciledRole): void {
+    const s = this.statements;
+    const v = role.values;
+    const degree = v.degree as Degree | null;
+    const range = v.salaryRange as SalaryRange | null;
+    const gender = v.gender as Gender | null;
+    s.upsertRole.run({
+      key: role.key,
+      title: role.title,
+      yearly_salary: v.yearlySalary,
+      hourly_rate: v.hourlyRate,
+      growth_rate: v.growthRate,
+      number_of_jobs: v.numberOfJobs,
+      job_satisfaction: v.jobSatisfaction,
+      degree: degree?.name ?? null,
+      degree_pct: degree?.pct ?? null,
+      average_age: v.averageAge,
+      years_of_experience: v.yearsOfExperience,
+      salary_min: range?.min ?? null,
+      salary_max: range?.max ?? null,
+      highest_paying_city: v.highestPayingCity,
+      highest_paying_state: v.highestPayingState,
+      best_paying_company: v.bestPayingCompany,
+      best_paying_industry: v.bestPayingIndustry,
+      major: v.major,
+      college: v.college,
+      male_pct: gender?.male ?? null,
+      female_pct: gender?.female ?? null,
+      lgbt_pct: v.lgbtPct,
+      description: v.description,
+      page_count: role.pageCount,
+      time_to_become: v.timeToBecome,
+      top_skills: v.topSkills === null ? null : JSON.stringify(v.topSkills),
+    });
+    for (const table of ['role_skills', 'role_responsibilities', 'role_race', 'role_aliases', 'conflicts'] as const) {
+      s.clear[table].run(role.key);
+    }
+    for (const skill of role.skills) s.insertSkill.run(role.key, skill.name, skill.pct, skill.pageCount);
+    role.responsibilities.forEach((text, i) => s.insertResponsibility.run(role.key, i + 1, text));
+    for (const share of role.race) s.insertRace.run(role.key, share.group, share.pct);
+    for (const alias of role.aliases) s.insertAlias.run(role.key, alias.alias, alias.kind);
+    for (const c of role.conflicts) s.insertConflict.run(role.key, c.field, c.value, c.pageCount, c.chosen ? 1 : 0);
+    for (const w of role.warnings) s.resolveWarning.run(w.resolved ? 1 : 0, w.pageId, role.key, w.field);
+    const rowid = searchRowId(role.key);
+    s.deleteSearch.run(rowid);
+    s.insertSearch.run(
+      rowid,
+      role.key,
+      [role.title, ...role.aliases.map((a) => a.alias)].join('\n'),
+      (v.description as string | null) ?? '',
+      role.responsibilities.join('\n'),
+    );
+  }
+}
+
+/**
+ * The search row of a role, derived from its key alone so that it is the same whatever order
+ * the roles were created in (60 bits of a hash: no collision in any realistic number of roles).
+ */
+function searchRowId(key: string): bigint {
+  return BigInt(`0x${createHash('sha256').update(key).digest('hex').slice(0, 15)}`);
+}
+
+function prepare(db: Db) {
+  const clear = (table: string) => db.prepare(`DELETE FROM ${table} WHERE role_key = ?`);
+  return {
+    pageBySha: db.prepare('SELECT id FROM pages WHERE sha256 = ?'),
+    pagesByPath: db.prepare('SELECT id, sha256, role_a, role_b FROM pages WHERE path = ?'),
+    deletePage: db.prepare('DELETE FROM pages WHERE id = ?'),
+    insertPage: db.prepare(
+      `INSERT INTO pages (path, sha256, url, format, layout, role_a, role_b, ingested_at)
+       VALUES (@path, @sha256, @url, @format, @layout, @role_a, @role_b, @ingested_at)`,
+    ),
+    insertObservation: db.prepare('INSERT INTO observations (page_id, role_key, field, value, side) VALUES (?, ?, ?, ?, ?)'),
+    insertWarning: db.prepare(
+      'INSERT INTO page_warnings (page_id, role_key, field, message, candidates) VALUES (?, ?, ?, ?, ?)',
+    ),
+    pagesOfRole: db.prepare('SELECT id, sha256, format, layout FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id'),
+    observationsOfRole: db.prepare('SELECT page_id, side, field, value FROM observations WHERE role_key = ?'),
+    inferredOfRole: db.prepare('SELECT page_id, field, candidates FROM page_warnings WHERE role_key = ?'),
+    upsertRole: db.prepare(
+      `INSERT INTO roles (key, title, yearly_salary, hourly_rate, growth_rate, number_of_jobs, job_satisfaction,
+         degree, degree_pct, average_age, years_of_experience, salary_min, salary_max, highest_paying_city,
+         highest_paying_state, best_paying_company, best_paying_industry, major, college, male_pct, female_pct,
+         lgbt_pct, description, page_count, time_to_become, top_skills)
+       VALUES (@key, @title, @yearly_salary, @hourly_rate, @growth_rate, @number_of_jobs, @job_satisfaction,
+         @degree, @degree_pct, @average_age, @years_of_experience, @salary_min, @salary_max, @highest_paying_city,
+         @highest_paying_state, @best_paying_company, @best_paying_industry, @major, @college, @male_pct, @female_pct,
+         @lgbt_pct, @description, @page_count, @time_to_become, @top_skills)
+       ON CONFLICT (key) DO UPDATE SET title = excluded.title, yearly_salary = excluded.yearly_salary,
+         hourly_rate = excluded.hourly_rate, growth_rate = excluded.growth_rate, number_of_jobs = excluded.number_of_jobs,
+         job_satisfaction = excluded.job_satisfaction, degree = excluded.degree, degree_pct = excluded.degree_pct,
+         average_age = excluded.average_age, years_of_experience = excluded.years_of_experience,
+         salary_min = excluded.salary_min, salary_max = excluded.salary_max,
+         highest_paying_city = excluded.highest_paying_city, highest_paying_state = excluded.highest_paying_state,
+         best_paying_company = excluded.best_paying_company, best_paying_industry = excluded.best_paying_industry,
+         major = excluded.major, college = excluded.college, male_pct = excluded.male_pct,
+         female_pct = excluded.female_pct, lgbt_pct = excluded.lgbt_pct, description = excluded.description,
+         page_count = excluded.page_count, time_to_become = excluded.time_to_become, top_skills = excluded.top_skills`,
+    ),
+    deleteRole: db.prepare('DELETE FROM roles WHERE key = ?'),
+    clear: {
+      role_skills: clear('role_skills'),
+      role_responsibilities: clear('role_responsibilities'),
+      role_race: clear('role_race'),
+      role_aliases: clear('role_aliases'),
+      conflicts: clear('conflicts'),
+    },
+    insertSkill: db.prepare('INSERT INTO role_skills (role_key, name, pct, page_count) VALUES (?, ?, ?, ?)'),
+    insertResponsibility: db.prepare('INSERT INTO role_responsibilities (role_key, position, text) VALUES (?, ?, ?)'),
+    insertRace: db.prepare('INSERT INTO role_race (role_key, group_name, pct) VALUES (?, ?, ?)'),
+    insertAlias: db.prepare('INSERT OR IGNORE INTO role_aliases (role_key, alias, kind) VALUES (?, ?, ?)'),
+    insertConflict: db.prepare('INSERT INTO conflicts (role_key, field, value, page_count, chosen) VALUES (?, ?, ?, ?, ?)'),
+    resolveWarning: db.prepare('UPDATE page_warnings SET resolved = ? WHERE page_id = ? AND role_key = ? AND field = ?'),
+    deleteSearch: db.prepare('DELETE FROM role_search WHERE rowid = ?'),
+    insertSearch: db.prepare(
+      'INSERT INTO role_search (rowid, role_key, title, description, responsibilities) VALUES (?, ?, ?, ?, ?)',
+    ),
+    counts: db.prepare(
+      `SELECT (SELECT COUNT(*) FROM pages) AS pages, (SELECT COUNT(*) FROM roles) AS roles,
+              (SELECT COUNT(*) FROM (SELECT DISTINCT role_key, field FROM conflicts)) AS conflicts`,
+    ),
+  };
+}
