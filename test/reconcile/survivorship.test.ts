@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { Reliability } from '../../src/reconcile/evidence.js';
+import { settle } from '../../src/reconcile/survivorship.js';
+
+const structured = (pageId: number, value: unknown) => ({ pageId, value, reliability: Reliability.Structured });
+
+describe('settle', () => {
+  it('treats objects with the same fields as one value, whatever their key order', () => {
+    const outcome = settle([structured(1, { min: 30000, max: 47000 }), structured(2, { max: 47000, min: 30000 })]);
+    expect(outcome.candidates).toHaveLength(1);
+    expect(outcome.candidates[0]?.pageIds).toEqual([1, 2]);
+  });
+
+  it('gives null when no page shows a value', () => {
+    expect(settle([structured(1, null), structured(2, null)])).toEqual({ value: null, candidates: [] });
+  });
+
+  it('lets a cut-off text ending in "..." support the full text it starts', () => {
+    const full = 'A collections coordinator is in charge of developing strategies to optimize the payment collection operations.';
+    const outcome = settle([structured(1, 'A collections coordinator is in charge of...'), structured(2, full)], { prefixes: true });
+    expect(outcome.value).toBe(full);
+    expect(outcome.candidates).toEqual([{ json: JSON.stringify(full), value: full, pageIds: [1, 2] }]);
+  });
+
+  it('keeps a page\'s Markdown paragraphs in the surviving text', () => {
+    const text = 'First paragraph.\n\nSecond paragraph.';
+    expect(settle([structured(1, text), structured(2, 'First paragraph. Second')], { prefixes: true }).value).toBe(text);
+  });
+});
