@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { PageError } from '../errors.js';
 import { decodePage } from './detect.js';
 import type { PageDocument } from './document.js';
+import { readFlatText } from './flat/readFlatText.js';
 import { readHtml } from './html/readHtml.js';
 import { readTabularText } from './tabular/readTabularText.js';
 
@@ -63,7 +64,7 @@ export function readPageBytes(bytes: Uint8Array, path: string): ReadPage {
 export function readPageText(text: string): PageDocument {
   if (hasPipeRows(text)) return readTabularText(text);
   // Flattened layout (cells glued together): no pipe rows at all.
-  return readTabularText(text);
+  return readFlatText(text);
 }
 
 /** A tabular capture has table rows such as `| Yearly salary | $37,938 | $42,586 |`. */

@@ -1,0 +1,153 @@
+import type { RowTarget } from '../../site/rowFields.js';
+import { isStateCode, isStateName } from './usStates.js';
+
+/**
+ * How the site prints each field's cell, as evidence for where two glued cells meet: which
+ * characters can end one cell and start the next, the shape a cell must have, and the range a
+ * value can take. Parsers (src/site/rowFields.ts) say whether a text is a value at all; this
+ * says whether it is a value the site would print.
+ */
+export type CellKind = 'money' | 'percent' | 'count' | 'decimal' | 'share' | 'shareList' | 'range' | 'city' | 'state' | 'text';
+
+export interface CellFormat {
+  kind: CellKind;
+  /** What the format is called in a split's reason ("thousands groups", "City, ST", …). */
+  evidence: string;
+  /** Whether `glued` can hold a cell boundary just before index `at` (both sides non-empty). */
+  boundary(glued: string, at: number): boolean;
+  /** Why a cell that parsed is still not what the site prints here; null when it is. */
+  misfit(cell: string, value: unknown): string | null;
+}
+
+const DASH = /^[-\u2010-\u2015\u2212]$/;
+const isDash = (ch: string | undefined): boolean => ch !== undefined && DASH.test(ch);
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
+const isUpper = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
+const isLower = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
+const isLetter = (ch: string | undefined): boolean => isUpper(ch) || isLower(ch);
+
+/** The left cell is the site's "-" (no value): the boundary right after a leading dash. */
+const dashLeft = (g: string, at: number): boolean => at === 1 && isDash(g[0]);
+/** The right cell is "-": the boundary right before a trailing dash. */
+const dashRight = (g: string, at: number): boolean => at === g.length - 1 && isDash(g[at]);
+
+/**
+ * A text cell (company, industry, major, college) starts with a capital or a digit ("3M"): the
+ * site capitalises its values, which is what makes `Finance|Professional` a boundary and
+ * `Financ|eProfessional` none. A glued boundary has no space on either side; a space inside a
+ * name ("Health Care") is never a boundary. (A value the site printed in lower case, "eBay",
+ * is therefore not found; its row then fails to split or splits at its capital, with a warning
+ * only when another cut also fits.)
+ */
+export function textBoundary(g: string, at: number): boolean {
+  const a = g[at - 1];
+  const b = g[at];
+  if (isSpace(a) || isSpace(b)) return false;
+  if (dashLeft(g, at) || dashRight(g, at)) return true;
+  if (/[,(/&\-+]/.test(a!)) return false;
+  return isUpper(b) || isDigit(b) || /["\u201c(]/.test(b!);
+}
+
+const numericBoundary = (g: string, at: number): boolean => {
+  const a = g[at - 1];
+  const b = g[at];
+  if (dashLeft(g, at) || dashRight(g, at)) return true;
+  return (isDigit(a) || a === '%') && (isDigit(b) || b === '$' || b === '+' || b === '.' || isDash(b));
+};
+
+/**
+ * Digits as the site prints them: thousands in groups of exactly three ("85,275", never
+ * "85275"), no leading zero ("0.5" but not "05"), a digit before any decimal point.
+ */
+export function digitsMisfit(cell: string): string | null {
+  for (const m of cell.matchAll(/[.\d][\d,.]*/g)) {
+    const token = m[0].replace(/[.,]+$/, '');
+    if (token === '') continue;
+    const [whole = '', ...rest] = token.split('.');
+    if (rest.length > 1) return `"${token}" has two decimal points`;
+    if (whole === '') return `"${token}" starts with a decimal point`;
+    const groups = whole.split(',');
+    const [lead = ''] = groups;
+    if (lead.length > 1 && lead.startsWith('0')) return `"${token}" has a leading zero`;
+    if (groups.length === 1 && lead.length > 3) return `"${token}" is not grouped in thousands`;
+    if (groups.length > 1 && (lead.length === 0 || lead.length > 3 || groups.slice(1).some((g) => g.length !== 3))) {
+      return `"${token}" is not grouped in thousands of three digits`;
+    }
+  }
+  return null;
+}
+
+const inRange = (min: number, max: number, unit: string) => (value: unknown): string | null =>
+  typeof value === 'number' && (value < min || value > max) ? `${value} is outside ${min}–${max} ${unit}` : null;
+
+const numeric = (kind: CellKind, evidence: string, range: (v: unknown) => string | null): CellFormat => ({
+  kind,
+  evidence,
+  boundary: numericBoundary,
+  misfit: (cell, value) => digitsMisfit(cell) ?? (value === null ? null : range(value)),
+});
+
+const CITY = /^(\p{Lu}[^,]*), (\p{Lu}{2})$/u;
+
+// Partial so a row the site adds later reads as plain text until its format is described here.
+const FORMATS: Partial<Record<RowTarget, CellFormat>> = {
+  yearlySalary: numeric('money', '"$" starts each amount', inRange(1000, 10_000_000, 'dollars a year')),
+  hourlyRate: numeric('money', '"$" starts each amount', inRange(1, 5000, 'dollars an hour')),
+  growthRate: numeric('percent', '"%" ends each rate', inRange(-100, 1000, 'percent')),
+  numberOfJobs: numeric('count', 'thousands are grouped in threes', inRange(0, 1_000_000_000, 'jobs')),
+  jobSatisfaction: numeric('decimal', 'a satisfaction score is 0–5', inRange(0, 5, 'points')),
+  averageAge: numeric('decimal', 'an average age is 16–80', inRange(16, 80, 'years of age')),
+  yearsOfExperience: numeric('decimal', 'experience is 0–50 years', inRange(0, 50, 'years')),
+  lgbtPct: numeric('percent', '"%" ends each share', inRange(0, 100, 'percent')),
+  salaryRange: {
+    kind: 'range',
+    evidence: 'each range ends in a dollar amount',
+    boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isDigit(g[at - 1]) && (isLetter(g[at]) || g[at] === '$')),
+    misfit: (cell) => digitsMisfit(cell),
+  },
+  degree: shareFormat('share', 'each share ends in "%"'),
+  gender: shareFormat('shareList', 'each ratio ends in "%"'),
+  race: shareFormat('shareList', 'each ratio ends in "%"'),
+  highestPayingCity: {
+    kind: 'city',
+    evidence: 'each city ends in a state code ("City, ST")',
+    boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isUpper(g[at - 1]) && (isUpper(g[at]) || isDigit(g[at]))),
+    misfit: (cell, value) => {
+      if (value === null) return null;
+      const m = CITY.exec(cell.trim());
+      if (!m) return `"${cell}" is not like "San Ramon, CA"`;
+      return isStateCode(m[2]!) ? null : `"${m[2]}" is not a state code`;
+    },
+  },
+  highestPayingState: {
+    kind: 'state',
+    evidence: 'each is a US state name',
+    boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isLower(g[at - 1]) && isUpper(g[at])),
+    misfit: (cell, value) => (value === null || isStateName(cell.trim()) ? null : `"${cell}" is not a US state`),
+  },
+  bestPayingCompany: textFormat(),
+  bestPayingIndustry: textFormat(),
+  major: textFormat(),
+  college: textFormat(),
+};
+
+function shareFormat(kind: 'share' | 'shareList', evidence: string): CellFormat {
+  return {
+    kind,
+    evidence,
+    boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (g[at - 1] === '%' && !isSpace(g[at])),
+    misfit: () => null,
+  };
+}
+
+function textFormat(): CellFormat {
+  return { kind: 'text', evidence: 'a name starts with a capital where no space precedes it', boundary: textBoundary, misfit: () => null };
+}
+
+export function formatFor(field: RowTarget): CellFormat {
+  return FORMATS[field] ?? textFormat();
+}
+
+/** The format used when no split fits the strict one: any boundary a name could start at. */
+export const LOOSE_TEXT: CellFormat = textFormat();

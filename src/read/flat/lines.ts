@@ -1,0 +1,61 @@
+import { ROW_FIELDS, type RowField } from '../../site/rowFields.js';
+
+/** What one line of a flattened capture is, before tables are put together. */
+
+// The site's bullets, and the "-" / "*" a converter may write instead.
+const BULLET = /^\s*(?:[•●▪◦‣*]|-(?=\s))\s*/;
+
+/** The item text of a bullet line, or null when the line is not a bullet. */
+export function bulletItem(rawLine: string): string | null {
+  const m = BULLET.exec(rawLine);
+  return m ? rawLine.slice(m[0].length).replace(/[\s\u00a0]+/g, ' ').trim() : null;
+}
+
+// "X example responsibilities." ends in a full stop; the others are caught by the short-line rule.
+const SECTION_HEADINGS = [/^.{1,150} example responsibilities\.?$/i, /^what does .{1,150} do\??$/i, /^common .{1,150} skills:?$/i];
+
+/**
+ * Headings are the site's section titles and the short lines without sentence punctuation
+ * ("Post job", "Collections representative vs collections coordinator overview"): the same rule
+ * as the tabular reader, so both give the same document for the same page.
+ */
+export function isHeadingLine(line: string): boolean {
+  if (SECTION_HEADINGS.some((p) => p.test(line))) return true;
+  return line.length <= 120 && !/[.:;,]$/.test(line) && !/[.!?]\s/.test(line);
+}
+
+/** "Collections representative vs collections coordinator" (any case of "vs"). */
+export function isTitleLine(line: string): boolean {
+  return line.length <= 200 && /\svs\.?\s/i.test(line) && isHeadingLine(line);
+}
+
+export interface GluedRow {
+  /** The label as printed ("Years Of Experience"). */
+  label: string;
+  field: RowField;
+  /** The value cells glued together. */
+  glued: string;
+}
+
+// Longest first, so a label that begins another ("average age" / "average salary" do not, but
+// a future one might) matches whole.
+const LABELS = [...ROW_FIELDS].sort((a, b) => b.label.length - a.label.length);
+
+/**
+ * A table row: a known label at the start of the line with the values glued after it. Labels
+ * match in any capitalisation and spacing ("Years Of Experience", "LGBT  Percentage").
+ */
+export function gluedRow(line: string): GluedRow | null {
+  const head = line.slice(0, 40).toLowerCase();
+  for (const field of LABELS) {
+    if (!head.startsWith(field.label)) continue;
+    // An empty `glued` is a row cut off after its label; the reader reports it.
+    return { label: line.slice(0, field.label.length), field, glued: line.slice(field.label.length).trim() };
+  }
+  return null;
+}
+
+/** A line of text a table row of an unknown label could be: short, and not a sentence. */
+export function couldBeRow(line: string): boolean {
+  return line.length <= 400 && !/[.:?!]$/.test(line) && !/[.!?]\s/.test(line);
+}

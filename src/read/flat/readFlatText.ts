@@ -1,0 +1,216 @@
+import type { RowTarget } from '../../site/rowFields.js';
+import { type Block, type PageDocument, type ReaderNote, type TableBlock, type TableRow, collapseWhitespace } from '../document.js';
+import { type Pair, type PageEvidence, checksFor, introSalaries } from './evidence.js';
+import { type GluedRow, bulletItem, couldBeRow, gluedRow, isHeadingLine, isTitleLine } from './lines.js';
+import { type HeaderSplit, MAX_HEADER_LENGTH, type TitleEvidence, splitHeader, titleEvidence } from './splitHeader.js';
+import { type Candidate, candidateSplits, chooseSplit, clip } from './splitGluedRow.js';
+
+/** A table as the first pass finds it: its glued header line (if any) and glued rows. */
+interface GluedTable {
+  block: TableBlock;
+  header: string | null;
+  rows: GluedRow[];
+}
+
+const LIST_END = /^(?:show more|show less|see more|view more)$/i;
+
+/**
+ * Reads a flattened text capture ("Post job" layout: headings as plain lines, `•` bullets, and
+ * table cells glued together, `Average age4646`) into the same page document the tabular reader
+ * gives for the same page. Cell boundaries are inferred from evidence (see splitGluedRow.ts and
+ * splitHeader.ts); an inferred row keeps its surviving alternatives, and a row that cannot be
+ * split at all becomes a note, never an exception.
+ */
+export function readFlatText(text: string): PageDocument {
+  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = raw.map(collapseWhitespace);
+  const blocks: Block[] = [];
+  const notes: ReaderNote[] = [];
+  const tables: GluedTable[] = [];
+  const prose: string[] = [];
+  let title: string | null = null;
+
+  const isBullet = (i: number): boolean => bulletItem(raw[i]!) !== null;
+  const isRowAt = (i: number): boolean => i < lines.length && lines[i] !== '' && !isBullet(i) && gluedRow(lines[i]!) !== null;
+
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (line === '') {
+      i++;
+      continue;
+    }
+    const item = bulletItem(raw[i]!);
+    if (item !== null) {
+      i++;
+      if (item === '' || LIST_END.test(item)) continue; // the page's "Show more" button, not an item
+      const last = blocks.at(-1);
+      if (last?.kind === 'list') last.items.push({ text: item, markdown: item });
+      else blocks.push({ kind: 'list', items: [{ text: item, markdown: item }] });
+      continue;
+    }
+    const isHeader = !isRowAt(i) && isRowAt(i + 1) && line.length <= MAX_HEADER_LENGTH && couldBeRow(line) && !isTitleLine(line);
+    if (isHeader || (isRowAt(i) && isRowAt(i + 1))) {
+      const table: GluedTable = { block: { kind: 'table', rows: [] }, header: isHeader ? line : null, rows: [] };
+      i = readTableLines(isHeader ? i + 1 : i, table);
+      tables.push(table);
+      blocks.push(table.block);
+      continue;
+    }
+    prose.push(line);
+    if (isHeadingLine(line)) {
+      blocks.push({ kind: 'heading', text: line });
+      if (title === null && isTitleLine(line)) title = line;
+    } else {
+      blocks.push({ kind: 'paragraph', text: line, markdown: line });
+    }
+    i++;
+  }
+
+  /** Consumes a table's rows from line `i`; returns the first line after the table. */
+  function readTableLines(i: number, table: GluedTable): number {
+    for (; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '' || isBullet(i)) break;
+      const row = isRowAt(i) ? gluedRow(line) : null;
+      if (row) {
+        table.rows.push(row);
+        continue;
+      }
+      // A repeat of the header starts the next table (captures may run tables together); any
+      // other line amid rows is a row of a label the reader does not know. Prose ends the table.
+      if (table.header !== null && line.toLowerCase() === table.header.toLowerCase()) break;
+      const amidRows = isRowAt(i + 1) || /[\d$%]/.test(line);
+      if (!couldBeRow(line) || isTitleLine(line) || !amidRows) break;
+      notes.push({ label: null, message: `table row "${clip(line)}" has a label the reader does not know; left out` });
+    }
+    return i;
+  }
+
+  const page = titleEvidence(prose, title);
+  const salariesFor = (titles: [string, string]) => introSalaries(prose, titles);
+  fillTables(tables, page, title, salariesFor, notes);
+  return { title, blocks, url: null, format: 'text', layout: 'flat', notes };
+}
+
+interface ResolvedRow {
+  row: GluedRow;
+  found: { candidates: Candidate[]; loose: boolean } | { error: string };
+}
+
+function fillTables(tables: GluedTable[], page: TitleEvidence, title: string | null, salariesFor: (titles: [string, string]) => [number | null, number | null], notes: ReaderNote[]): void {
+  const headers = tables.map((t) => (t.header === null ? null : splitHeader(t.header, page)));
+  tables.forEach((t, i) => {
+    if (t.header !== null && headers[i] === null) {
+      notes.push({ label: 'title', message: `table header "${clip(t.header)}" could not be split into two role titles; used another table's` });
+    }
+  });
+  const fallback = headers.find((h) => h?.confirmed) ?? headers.find((h) => h !== null) ?? titlesFromTitleLine(title);
+  if (!fallback) {
+    if (tables.length > 0) notes.push({ label: 'title', message: 'no table header or title line names the two roles; the tables are left without a header' });
+  }
+  const reported = new Set<string>();
+
+  // Rows that only one split fits settle the same field elsewhere on the page.
+  const resolved = tables.map((t) => t.rows.map((row): ResolvedRow => ({ row, found: candidateSplits(row.glued, row.field) })));
+  const decided = new Map<RowTarget, { titles: [string, string]; pair: Pair }>();
+
+  tables.forEach((t, i) => {
+    const header = headers[i] ?? fallback;
+    if (!header) return;
+    resolved[i]!.forEach(({ row, found }) => {
+      if ('error' in found || found.loose || found.candidates.length !== 1 || decided.has(row.field.field)) return;
+      decided.set(row.field.field, { titles: header.titles, pair: found.candidates[0]!.values });
+    });
+  });
+
+  tables.forEach((t, i) => {
+    const header = headers[i] ?? fallback;
+    if (header) {
+      t.block.rows.push(headerRow(header, t.header));
+      const key = header.titles.join('\u0000');
+      if (!reported.has(key)) {
+        reported.add(key);
+        reportHeader(header, t.header, notes);
+      }
+    } else if (t.header !== null) {
+      t.block.rows.push({ cells: ['', t.header, ''] });
+    }
+    const titles = header?.titles ?? null;
+    const evidence: PageEvidence = {
+      introSalaries: titles ? salariesFor(titles) : [null, null],
+      decided: new Map([...decided].map(([field, d]) => [field, titles ? inOrder(d.pair, d.titles, titles) : d.pair])),
+    };
+    for (const { row, found } of resolved[i]!) {
+      const cut = readRow(row, found, evidence, notes);
+      if (cut) t.block.rows.push(cut);
+    }
+  });
+}
+
+function readRow(row: GluedRow, found: ResolvedRow['found'], page: PageEvidence, notes: ReaderNote[]): TableRow | null {
+  if (row.glued === '') {
+    notes.push({ label: row.label, message: `row "${row.label}" has no values (the capture may be cut off); left out` });
+    return null;
+  }
+  if ('error' in found) {
+    notes.push({ label: row.label, message: `row "${row.label}": "${clip(row.glued)}" cannot be split: ${found.error}; left out` });
+    return null;
+  }
+  const outcome = chooseSplit(row.glued, row.field, found, checksFor(row.field.field, page));
+  if (!outcome.ok) {
+    notes.push({ label: row.label, message: `row "${row.label}": ${outcome.reason}; left out` });
+    return null;
+  }
+  const { cells, alternatives, reason, loose } = outcome.split;
+  if (loose) {
+    notes.push({ label: row.label, message: `row "${row.label}": "${clip(row.glued)}" read as "${cells.join('" | "')}" although it does not look like the site's values; check the capture` });
+  }
+  return { cells: [row.label, ...cells], split: { glued: row.glued, alternatives, reason } };
+}
+
+function headerRow(header: HeaderSplit, glued: string | null): TableRow {
+  const row: TableRow = { cells: ['', ...header.titles] };
+  if (glued !== null) row.split = { glued, alternatives: header.alternatives, reason: header.reason };
+  return row;
+}
+
+/** The extractor warns about row alternatives; a header's doubts are said here, once per page. */
+function reportHeader(header: HeaderSplit, glued: string | null, notes: ReaderNote[]): void {
+  const shown = `"${header.titles.join('" | "')}"`;
+  if (glued === null) {
+    notes.push({ label: 'title', message: `a table has no header row; took the titles ${shown} from elsewhere on the page` });
+  } else if (!header.confirmed) {
+    notes.push({ label: 'title', message: `header "${clip(glued)}" split as ${shown} by capitals alone: ${header.reason}; check the titles` });
+  } else if (header.alternatives.length > 0) {
+    const others = header.alternatives.map((a) => `"${a.join('" | "')}"`).join(', ');
+    notes.push({ label: 'title', message: `header "${clip(glued)}" split as ${shown}; it could also be ${others}` });
+  }
+}
+
+/** The title line's two names when no header row could be read ("X vs Y", as printed). */
+function titlesFromTitleLine(title: string | null): HeaderSplit | null {
+  const m = title === null ? null : /^(.+?)\s+vs\.?\s+(.+)$/i.exec(title);
+  if (!m) return null;
+  return { titles: [m[1]!, m[2]!], alternatives: [], reason: 'the title line', confirmed: false };
+}
+
+/** A pair read under one header, reordered for a table whose header lists the roles the other way. */
+function inOrder(pair: Pair, from: [string, string], to: [string, string]): Pair {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return same(from[0], to[1]) && same(from[1], to[0]) && !same(from[0], to[0]) ? [pair[1], pair[0]] : pair;
+}
+
+/**
+ * Whether a text capture is the flattened layout: table rows whose values are glued straight
+ * onto a known label (`Average age4646`), with no pipe-separated rows.
+ */
+export function isFlatText(text: string): boolean {
+  let glued = 0;
+  for (const line of text.split(/\r\n|\r|\n/, 2000)) {
+    if (line.includes('|')) continue;
+    const row = gluedRow(collapseWhitespace(line));
+    if (row && row.glued !== '' && !/^\s/.test(line.slice(row.label.length))) glued++;
+    if (glued >= 2) return true;
+  }
+  return false;
+}
