@@ -6,7 +6,7 @@ import { type PageTree, isElement } from './tree.js';
 /**
  * Comparison tables laid out as CSS grids, with no table markup. They are recognised from
  * structure, whatever the tags and classes: a row is an element whose children are exactly
- * three cells (label, left role, right role) holding no lists, tables or headings, and a run of
+ * three cells (label, left role, right role) holding no lists or tables, and a run of
  * such rows (directly, or grouped like `thead`/`tbody`) is a table when one of its rows is
  * labelled with a row label of the site or it opens with a header row (empty corner, two titles)
  * over labelled rows.
@@ -30,22 +30,35 @@ export function gridRowCells(el: Element, tree: PageTree): Element[] | null {
   return cells.length === CELLS_PER_ROW ? cells : null;
 }
 
-/** The rows of `el`: itself when it is a row, its children when it only groups rows, else null. */
+/**
+ * The rows of `el`: its children when they are all rows (a `tbody`-like group), else itself when
+ * it is a row, else null. The group reading comes first: a body of exactly three rows would
+ * otherwise pass for one row whose cells are rows, while a real row's label cell is never
+ * itself three cells.
+ */
 function rowsOf(el: Element, tree: PageTree): Element[][] | null {
-  const own = gridRowCells(el, tree);
-  if (own) return [own];
+  if (tree.isDropped(el)) return null;
   const rows: Element[][] = [];
+  let group = true;
   for (const c of el.children) {
     if (c.type === 'text') {
-      if (c.data.trim() !== '') return null;
+      if (c.data.trim() !== '') {
+        group = false;
+        break;
+      }
       continue;
     }
     if (!isElement(c) || tree.isDropped(c)) continue;
     const cells = gridRowCells(c, tree);
-    if (!cells) return null;
+    if (!cells) {
+      group = false;
+      break;
+    }
     rows.push(cells);
   }
-  return rows.length > 0 ? rows : null;
+  if (group && rows.length > 0) return rows;
+  const own = gridRowCells(el, tree);
+  return own ? [own] : null;
 }
 
 export interface GridRun {

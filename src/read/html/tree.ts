@@ -23,13 +23,16 @@ const INLINE_TAGS = new Set([
   'small', 'source', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
 ]);
 
-/** Markup a value cell never holds: a cell holding one is a container, not a cell. */
-const STRUCTURE_TAGS = new Set(['table', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/**
+ * Markup a value cell never holds: a cell holding one is a container, not a cell. Headings are
+ * allowed: a grid's header cells often hold the role titles as `<h3>`s.
+ */
+const STRUCTURE_TAGS = new Set(['table', 'ul', 'ol', 'dl']);
 
 const DROPPED = 1;
 /** Some visible descendant is a block. */
 const HAS_BLOCK = 2;
-/** Some visible descendant is a table, list or heading. */
+/** Some visible descendant is a table or list. */
 const HAS_STRUCTURE = 4;
 /** Some descendant is the article (`h1`, `main`, `article`): never dropped as chrome. */
 const HAS_ARTICLE = 8;
@@ -51,7 +54,7 @@ export class PageTree {
     return ((this.flags.get(el) ?? 0) & HAS_BLOCK) !== 0;
   }
 
-  /** Holds a table, list or heading somewhere inside, so it cannot be a table cell. */
+  /** Holds a table or list somewhere inside, so it cannot be a table cell. */
   hasStructure(el: Element): boolean {
     return STRUCTURE_TAGS.has(el.name) || ((this.flags.get(el) ?? 0) & HAS_STRUCTURE) !== 0;
   }
