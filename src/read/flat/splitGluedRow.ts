@@ -52,7 +52,9 @@ export function candidateSplits(glued: string, row: RowField): { candidates: Can
   const format = formatFor(row.field);
   const strict = search(glued, row, format, false);
   if ('error' in strict || strict.length > 0) return 'error' in strict ? strict : { candidates: strict, loose: false };
-  if (glued.length > MAX_LOOSE_LENGTH) return { candidates: [], loose: true };
+  // In a list of ratios a space after "%" separates the list's own items, so a space is never
+  // evidence of the boundary between the two cells; and a long row is not the site's anyway.
+  if (glued.length > MAX_LOOSE_LENGTH || format.kind === 'shareList') return { candidates: [], loose: true };
   const loose = search(glued, row, format, true);
   return 'error' in loose ? loose : { candidates: loose, loose: true };
 }
