@@ -18,7 +18,7 @@ const PAGES = [
   { seed: '000_61d26842a8aa7f89', out: '005_61d26842a8aa7f89_table.html', style: 'thead' },
   { seed: '001_47a54ea3bd2ce3cc', out: '006_47a54ea3bd2ce3cc_table.html', style: 'rowHeaders' },
   { seed: '002_c0781b1da5386105', out: '007_c0781b1da5386105_grid.html', style: 'gridRows' },
-  { seed: '003_83570a534fe137c2', out: '008_83570a534fe137c2_table.html', style: 'noCorner' },
+  { seed: '003_83570a534fe137c2', out: '008_83570a534fe137c2_table.html', style: 'titled' },
   { seed: '004_53ee470b7ca18917', out: '009_53ee470b7ca18917_grid.html', style: 'gridGroups' },
 ];
 
@@ -140,7 +140,7 @@ function cellHtml(label, value, grid) {
 
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-function tableHtml(rows, style) {
+function tableHtml(rows, style, caption) {
   const [head, ...body] = rows;
   const titles = head.slice(1).map((t) => `<a href="/${slug(t)}-jobs/">${esc(t)}</a>`);
   const out = ['<div class="table-responsive">', '  <table class="comparison-table">'];
@@ -149,12 +149,18 @@ function tableHtml(rows, style) {
   } else if (style === 'rowHeaders') {
     out.push('    <tbody>', `      <tr><td class="corner">&nbsp;</td><th scope="col">${titles[0]}</th><th scope="col">${titles[1]}</th></tr>`);
   } else {
-    // No corner cell: the header row is one cell short of the body rows.
-    out.push('    <thead>', `      <tr><th>${titles[0]}</th><th>${titles[1]}</th></tr>`, '    </thead>', '    <tbody>');
+    // A title row spanning the table over the header row.
+    out.push(
+      '    <thead>',
+      `      <tr><th colspan="3" class="table-title">${esc(caption)}</th></tr>`,
+      `      <tr><th class="corner"></th><th>${titles[0]}</th><th>${titles[1]}</th></tr>`,
+      '    </thead>',
+      '    <tbody>',
+    );
   }
   for (const [label, a, b] of body) {
     const labelCell =
-      style === 'rowHeaders' ? `<th scope="row">${esc(label)}</th>` : style === 'noCorner' ? `<td><strong>${esc(label)}</strong></td>` : `<td>${esc(label)}</td>`;
+      style === 'rowHeaders' ? `<th scope="row">${esc(label)}</th>` : style === 'titled' ? `<td><strong>${esc(label)}</strong></td>` : `<td>${esc(label)}</td>`;
     out.push(`      <tr>\n        ${labelCell}\n        <td>${cellHtml(label, a, false)}</td>\n        <td>${cellHtml(label, b, false)}</td>\n      </tr>`);
   }
   out.push('    </tbody>', '  </table>', '</div>');
@@ -182,6 +188,9 @@ function gridHtml(rows, style) {
   ].join('\n');
 }
 
+/** The site's short titles over its four comparison tables, in page order. */
+const TABLE_TITLES = ['Overview', 'Salary', 'Education', 'Demographics'];
+
 function adSlot(n) {
   return `<div class="ad-slot ad-slot--inline" id="div-gpt-ad-${n}" data-ad-slot="/2178/careers/inline_${n}"><span class="ad-label">Advertisement</span></div>`;
 }
@@ -203,7 +212,7 @@ function articleHtml(model, style) {
       if (b.more) items.push('  <li class="show-more"><button type="button">Show more</button></li>');
       out.push(`<ul>\n${items.join('\n')}\n</ul>`);
     } else {
-      out.push(grid ? gridHtml(b.table, style) : tableHtml(b.table, style));
+      out.push(grid ? gridHtml(b.table, style) : tableHtml(b.table, style, TABLE_TITLES[tables]));
       if (++tables === 1) out.push(adSlot(1));
     }
   }
@@ -279,7 +288,7 @@ for (const page of PAGES) {
   const header = model.blocks.find((b) => b.table).table[0];
   const titles = [header[1], header[2]];
   // One page gives only og:url, so the reader's fallback is exercised by a served page too.
-  const html = pageHtml(model, titles, page.style, page.style !== 'noCorner');
+  const html = pageHtml(model, titles, page.style, page.style !== 'titled');
   writeFileSync(join(outDir, page.out), html);
   process.stdout.write(`${page.out}\n`);
 }
