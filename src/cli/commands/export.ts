@@ -29,18 +29,23 @@ export function registerExport(program: Command): void {
         const columns = statement.columns().map((c) => c.name);
         // Row by row in batches: observations can outgrow memory as one string.
         let batch: Row[] = [];
-        let header = options.format === 'csv';
+        let first = true;
         const flush = () => {
-          const text = options.format === 'csv' ? formatRows(batch, columns, 'csv') : formatJsonLines(batch);
-          process.stdout.write(header ? text : text.slice(text.indexOf('\r\n') + 2));
-          header = false;
+          if (options.format === 'jsonl') {
+            process.stdout.write(formatJsonLines(batch));
+          } else {
+            const text = formatRows(batch, columns, 'csv');
+            // Every batch comes with the header line; only the first keeps it.
+            process.stdout.write(first ? text : text.slice(text.indexOf('\r\n') + 2));
+          }
+          first = false;
           batch = [];
         };
         for (const row of statement.iterate() as IterableIterator<Row>) {
           batch.push(row);
           if (batch.length === 1000) flush();
         }
-        if (batch.length > 0 || header) flush();
+        if (batch.length > 0 || first) flush();
       });
     });
 }

@@ -23,7 +23,12 @@ export function registerIngest(program: Command): void {
         return;
       }
       try {
-        const summary = await ingest(store, paths, { concurrency: options.concurrency });
+        // Progress only for a person watching: scripts reading stderr get just the failures.
+        const progress = process.stderr.isTTY
+          ? (_: unknown, done: number, total: number) => process.stderr.write(`\r${done}/${total} files`)
+          : undefined;
+        const summary = await ingest(store, paths, { concurrency: options.concurrency, onFile: progress });
+        if (progress) process.stderr.write('\r\x1b[K');
         for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${f.path}: ${f.reason}\n`);
         process.stdout.write(`${summaryLine(summary)}\n`);
         process.exitCode = summary.failed.length > 0 ? 1 : 0;

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The built CLI, as users run it (`npm test` builds first).
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const SEEDS = ['000_61d26842a8aa7f89.txt', '001_47a54ea3bd2ce3cc.txt', '002_c0781b1da5386105.txt', '003_83570a534fe137c2.txt', '004_53ee470b7ca18917.txt'];
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+let dir: string;
+let db: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rolepages-cli-'));
+  for (const name of SEEDS) copyFileSync(join(FIXTURES, name), join(dir, name));
+  db = join(dir, 'out', 'roles.db');
+});
+
+describe('rolepages ingest', () => {
+  it('stores the five seeds and prints one summary line', () => {
+    const { status, stdout, stderr } = run('ingest', dir, '--db', db);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toBe('5 pages stored, 0 skipped, 0 failed; 6 roles (from 5 pages); 0 conflicting fields\n');
+  });
+
+  it('skips them all the second time', () => {
+    expect(run('ingest', dir, '--db', db).stdout).toBe('0 pages stored, 5 skipped, 0 failed; 6 roles (from 5 pages); 0 conflicting fields\n');
+  });
+
+  it('exits 1 naming each failed file with its reason, storing the others', () => {
+    const other = mkdtempSync(join(tmpdir(), 'rolepages-cli-'));
+    copyFileSync(join(FIXTURES, SEEDS[0]!), join(other, SEEDS[0]!));
+    writeFileSync(join(other, 'notes.md'), '# Notes\n\nNothing to see.\n');
+    const { status, stdout, stderr } = run('ingest', other, '--db', join(other, 'roles.db'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^rolepages ingest: ${join(other, 'notes.md')}: .+\\n$`));
+    expect(stdout).toMatch(/^1 pages stored, 0 skipped, 1 failed; 2 roles/);
+  });
+
+  it('exits 2 on bad usage', () => {
+    expect(run('ingest').status).toBe(2);
+    expect(run('ingest', dir, '--concurrency', '0').status).toBe(2);
+  });
+});
+
+describe('rolepages query', () => {
+  it('prints rows as an aligned table by default', () => {
+    const { status, stdout } = run('query', '--db', db, "SELECT key, page_count FROM roles WHERE key LIKE 'collections-c%' ORDER BY key");
+    expect(status).toBe(0);
+    expect(stdout).toBe(
+      ['key                      page_count', '-----------------------  ----------', 'collections-coordinator           3', '(1 row)', ''].join('\n'),
+    );
+  });
+
+  it('prints CSV and JSON', () => {
+    const sql = "SELECT key, highest_paying_city FROM roles WHERE key = 'account-specialist'";
+    expect(run('query', '--db', db, '--format', 'csv', sql).stdout).toBe('key,highest_paying_city\r\naccount-specialist,"Washington, DC"\r\n');
+    expect(JSON.parse(run('query', '--db', db, '--format', 'json', sql).stdout)).toEqual([{ key: 'account-specialist', highest_paying_city: 'Washington, DC' }]);
+  });
+
+  it('cannot modify the database: exit 2 and the database unchanged', () => {
+    const { status, stderr } = run('query', '--db', db, 'DELETE FROM roles');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^rolepages query: /);
+    expect(run('query', '--db', db, '--format', 'csv', 'SELECT COUNT(*) AS n FROM roles').stdout).toBe('n\r\n6\r\n');
+  });
+
+  it('exits 2 on an SQL error and on a missing database', () => {
+    const bad = run('query', '--db', db, 'SELECT nope FROM roles');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('rolepages query: SQL error: no such column: nope\n');
+    const missing = run('query', '--db', join(dir, 'none.db'), 'SELECT 1');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`rolepages query: ${join(dir, 'none.db')}: no such database; run "rolepages ingest PATH --db ${join(dir, 'none.db')}" first\n`);
+  });
+});
+
+describe('rolepages roles, show and export', () => {
+  it('roles lists every role with its page count', () => {
+    const { status, stdout } = run('roles', '--db', db, '--format', 'csv');
+    expect(status).toBe(0);
+    expect(stdout.split('\r\n')).toContain('account-specialist,Account Specialist,3,0,42586,116010');
+  });
+
+  it('show gives each value with the pages that showed it, the conflicts and the aliases', () => {
+    const { status, stdout } = run('show', 'collections-coordinator', '--db', db);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Collections Coordinator \(collections-coordinator\), seen on 3 page\(s\)\n/);
+    expect(stdout).toMatch(/ {2}averageAge +46 {2}\[.*000_61d26842a8aa7f89\.txt, .*001_47a54ea3bd2ce3cc\.txt, .*004_53ee470b7ca18917\.txt\]/);
+    expect(stdout).toContain('Conflicts:\n  none: the pages agree on every field\n');
+    expect(stdout).toContain('  collections coordinators (plural)\n');
+  });
+
+  it('show displays a conflict once a page is edited to another salary', () => {
+    const edited = readFileSync(join(dir, SEEDS[0]!), 'utf8').replace('| Yearly salary | $37,938 |', '| Yearly salary | $39,120 |');
+    const editedDir = mkdtempSync(join(tmpdir(), 'rolepages-cli-'));
+    writeFileSync(join(editedDir, 'edited.txt'), edited);
+    const editedDb = join(editedDir, 'roles.db');
+    expect(run('ingest', dir, editedDir, '--db', editedDb).stdout).toMatch(/; 1 conflicting fields\n$/);
+    const { stdout } = run('show', 'collections-coordinator', '--db', editedDb);
+    expect(stdout).toContain('Conflicts:\n  yearlySalary: 37938 on 3 page(s) (kept)\n  yearlySalary: 39120 on 1 page(s)\n');
+  });
+
+  it('show exits 1 for a key it does not know', () => {
+    const { status, stderr } = run('show', 'astronaut', '--db', db);
+    expect(status).toBe(1);
+    expect(stderr).toBe(`rolepages show: no role with key "astronaut" in ${db}; "rolepages roles" lists them\n`);
+  });
+
+  it('export writes a table as JSON lines or CSV', () => {
+    const lines = run('export', '--db', db, '--format', 'jsonl', '--table', 'pages').stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ id: 1, role_a: 'collections-coordinator', role_b: 'account-specialist', layout: 'table' });
+    const csv = run('export', '--db', db, '--format', 'csv').stdout.split('\r\n');
+    expect(csv[0]).toMatch(/^key,title,yearly_salary,hourly_rate,/);
+    expect(csv).toHaveLength(8); // header, six roles, and the final line break
+  });
+
+  it('export exits 2 for a table that does not exist, listing the ones that do', () => {
+    const { status, stderr } = run('export', '--db', db, '--format', 'csv', '--table', 'salaries');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^rolepages export: no table or view named "salaries"; choose one of: comparisons, conflicts, observations, /);
+  });
+});
