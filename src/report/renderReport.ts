@@ -1,10 +1,18 @@
 import { escapeHtml, pageAnchor, roleAnchor, safeHref } from './escape.js';
+import { DeferredBodies } from './deferredBodies.js';
 import { renderPayChart } from './payChart.js';
 import type { ReportData, ReportPage } from './reportData.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './reportAssets.js';
 import { renderRolesTable } from './rolesTable.js';
-import { renderRoleSection, type PageLookup } from './roleSection.js';
+import { renderRoleBody, renderRoleSummary, type PageLookup } from './roleSection.js';
 import { buildSkillsMatrix, renderSkillsMatrix } from './skillsMatrix.js';
+
+/**
+ * Up to this many roles, every section's content is in the HTML itself (readable and searchable
+ * without the script). Beyond it, the role sections and the page list are deferred (see
+ * DeferredBodies), so a 5,000-role report opens in about two seconds instead of freezing.
+ */
+export const INLINE_SECTIONS_MAX = 1000;
 
 export interface RenderOptions {
   /** Shown in the header so a reader knows which database the report describes. */
@@ -27,8 +35,12 @@ export function renderReport(data: ReportData, options: RenderOptions): string {
     },
   };
   const conflictCount = roles.reduce((n, r) => n + r.conflicts.length, 0);
-  const skillScale = Math.max(1, ...roles.flatMap((r) => r.skills.flatMap((s) => (s.pct === null ? [] : [s.pct]))));
+  const skillScale = roles.reduce((max, r) => r.skills.reduce((m, s) => Math.max(m, s.pct ?? 0), max), 1);
   const chart = renderPayChart(roles);
+  const deferred = roles.length > INLINE_SECTIONS_MAX ? new DeferredBodies() : null;
+  // Rendered first: the sections fill `deferred`, whose script goes at the end of the page.
+  const roleSections = renderRoleSections(roles, lookup, skillScale, deferred);
+  const pageList = renderPages(pages, titles, deferred);
   const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
   return [
@@ -59,19 +71,34 @@ export function renderReport(data: ReportData, options: RenderOptions): string {
     '</section>',
     '<section id="details"><h2>Role details</h2>',
     '<p class="note">Each fact shows the pages it came from (P<i>n</i> is page <i>n</i> in the list of pages).</p>',
-    ...roles.map((r) => renderRoleSection(r, lookup, skillScale)),
+    ...roleSections,
     '</section>',
     '<section id="pages"><h2>Pages</h2>',
-    renderPages(pages, titles),
+    pageList,
     '</section>',
     '</main>',
+    deferred?.script() ?? '',
     `<script>${REPORT_SCRIPT}</script>`,
     '</body></html>',
     '',
   ].join('\n');
 }
 
-function renderPages(pages: ReportPage[], titles: Map<string, string>): string {
+function renderRoleSections(roles: ReportData['roles'], lookup: PageLookup, skillScale: number, deferred: DeferredBodies | null): string[] {
+  const sections = roles.map((role) => {
+    const body = renderRoleBody(role, lookup, skillScale);
+    const head = `<details class="role" id="${roleAnchor(role.key)}" data-key="${escapeHtml(role.key)}"`;
+    if (deferred) return `${head}${deferred.add(body)}>${renderRoleSummary(role)}</details>`;
+    return `${head}>${renderRoleSummary(role)}\n${body}</details>`;
+  });
+  if (!deferred) return sections;
+  return [
+    `<noscript><p class="note">With more than ${INLINE_SECTIONS_MAX.toLocaleString('en-US')} roles, a role's details are shown by the report's script; allow scripts to see them.</p></noscript>`,
+    ...sections,
+  ];
+}
+
+function renderPages(pages: ReportPage[], titles: Map<string, string>, deferred: DeferredBodies | null): string {
   const role = (key: string | null): string =>
     key === null ? '' : `<a href="#${roleAnchor(key)}">${escapeHtml(titles.get(key) ?? key)}</a>`;
   const rows = pages.map((p) => {
@@ -79,10 +106,12 @@ function renderPages(pages: ReportPage[], titles: Map<string, string>): string {
     const url = p.url === null ? '' : href === null ? escapeHtml(p.url) : `<a href="${href}" rel="noopener noreferrer">${escapeHtml(p.url)}</a>`;
     return `<tr id="${pageAnchor(p.id)}"><td class="num">P${p.id}</td><td>${escapeHtml(p.path)}</td><td>${role(p.roleA)}</td><td>${role(p.roleB)}</td><td>${escapeHtml(p.layout ?? '')}</td><td>${url}</td></tr>`;
   });
-  return [
-    `<details${pages.length <= 50 ? ' open' : ''}><summary>${pages.length.toLocaleString('en-US')} stored pages</summary>`,
+  const table = [
     '<div class="scroll"><table class="pages-table">',
     '<thead><tr><th scope="col" class="num">Page</th><th scope="col">File</th><th scope="col">Left role</th><th scope="col">Right role</th><th scope="col">Layout</th><th scope="col">Address</th></tr></thead>',
-    `<tbody>\n${rows.join('\n')}\n</tbody></table></div></details>`,
+    `<tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
   ].join('\n');
+  const summary = `<summary>${pages.length.toLocaleString('en-US')} stored pages</summary>`;
+  if (deferred) return `<details class="pages-list"${deferred.add(table)}>${summary}</details>`;
+  return `<details class="pages-list"${pages.length <= 50 ? ' open' : ''}>${summary}\n${table}</details>`;
 }

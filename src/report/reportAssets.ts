@@ -35,24 +35,42 @@ details.role{border:1px solid var(--line);border-radius:6px;margin:8px 0;backgro
 details.role>summary{cursor:pointer;padding:8px 12px;background:var(--band);border-radius:6px}
 details.role>summary .sum{color:var(--muted);margin-left:10px}
 details.role>.body{padding:4px 14px 14px}
-table.facts th{width:220px;font-weight:500;color:var(--muted)}table.facts td.src{width:230px;color:var(--muted);font-size:12px}
+table.facts th{width:220px;font-weight:500;color:var(--muted)}
 .ref{display:inline-block;margin-right:4px;padding:0 5px;border:1px solid var(--line);border-radius:4px;font-size:12px}
 .disagree{color:var(--warn);font-size:12px;margin-left:6px}
 ul.pages{margin:0;padding-left:18px}
 .sides{display:flex;gap:12px;flex-wrap:wrap}.side{flex:1 1 200px;border:1px solid var(--warn-soft);border-left:4px solid var(--warn);border-radius:4px;padding:6px 10px}
 .side .v{font-weight:600}.side .n{color:var(--muted);font-size:12px}
 ul.skills{list-style:none;margin:0;padding:0;max-width:640px}ul.skills li{display:grid;grid-template-columns:210px 1fr 48px;gap:8px;align-items:center;margin:2px 0}
-ul.skills .bar{height:12px;background:var(--accent);border-radius:2px;min-width:2px}ul.skills .pct{text-align:right;font-variant-numeric:tabular-nums}
+ul.skills i{display:block;height:12px;background:var(--accent);border-radius:2px;min-width:2px;justify-self:start}ul.skills b{font-weight:400;text-align:right;font-variant-numeric:tabular-nums}
+.src{margin-left:8px}
 .description{white-space:pre-line;max-width:820px}
 `;
 
-/** Sorts and pages the roles table and opens a collapsed section when a link points into it. */
+/**
+ * Sorts and pages the roles table, opens a collapsed section when a link points into it, and
+ * fills a large report's sections from their JSON when they are opened.
+ */
 export const REPORT_SCRIPT = `
 (function () {
   "use strict";
+  var bodies = null;
+  function fill(section) {
+    var i = section.getAttribute("data-body");
+    if (i === null) return;
+    if (bodies === null) bodies = JSON.parse(document.getElementById("deferred-bodies").textContent);
+    section.removeAttribute("data-body");
+    section.insertAdjacentHTML("beforeend", bodies[Number(i)]);
+  }
+  document.addEventListener("toggle", function (e) {
+    var d = e.target;
+    if (d && d.open && d.hasAttribute && d.hasAttribute("data-body")) fill(d);
+  }, true);
   function openTo(id) {
     var el = id ? document.getElementById(id) : null;
-    for (var n = el; n; n = n.parentElement) if (n.tagName === "DETAILS") n.open = true;
+    for (var n = el; n; n = n.parentElement) {
+      if (n.tagName === "DETAILS") { fill(n); n.open = true; }
+    }
     return el;
   }
   document.addEventListener("click", function (e) {

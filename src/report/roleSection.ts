@@ -43,43 +43,49 @@ function pageRef(id: number): string {
   return `<a class="ref" href="#${pageAnchor(id)}">P${id}</a>`;
 }
 
-/** The pages behind a value: every one by number, or "all N pages" when it is all of the role's. */
-function sources(role: ReportRole, ids: number[]): string {
-  if (ids.length === 0) return '';
-  if (ids.length > 1 && ids.length === role.pageIds.length) return `all ${ids.length} pages`;
-  return ids.map(pageRef).join('');
+/**
+ * The pages behind one fact, written only when they are not all of the role's pages: the facts
+ * table says once that a fact without pages comes from every page, which keeps large reports small.
+ */
+function sourcesIfPartial(role: ReportRole, ids: number[]): string {
+  if (ids.length === 0 || sameIds(ids, role.pageIds)) return '';
+  return ` <span class="src">${ids.map(pageRef).join('')}</span>`;
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 function valueCell(value: string | null): string {
   return value === null ? `<span class="none">${NONE}</span>` : escapeHtml(value);
 }
 
-/** Where the page list of a role names the other role a page compared it with. */
 export interface PageLookup {
   path(id: number): string | null;
   otherRole(id: number, key: string): { key: string; title: string } | null;
 }
 
-/** One collapsed section per role: facts with their pages, conflicts, skills, responsibilities. */
-export function renderRoleSection(role: ReportRole, pages: PageLookup, skillScale: number): string {
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The always-visible line of a role's collapsed section. */
+export function renderRoleSummary(role: ReportRole): string {
+  const parts = [dollars(role.yearlySalary), plural(role.pageCount, 'page')];
+  if (role.conflicts.length > 0) parts.push(`<span class="badge">${plural(role.conflicts.length, 'conflict')}</span>`);
+  return `<summary><h3>${escapeHtml(role.title)}</h3><span class="sum">${parts.join(' · ')}</span></summary>`;
+}
+
+/** What a role's section holds when opened: pages, facts with their pages, conflicts, skills, responsibilities. */
+export function renderRoleBody(role: ReportRole, pages: PageLookup, skillScale: number): string {
   const conflicted = new Set(role.conflicts.map((c) => c.field));
-  const out: string[] = [];
-  const summary = [
-    dollars(role.yearlySalary),
-    `${role.pageCount} page${role.pageCount === 1 ? '' : 's'}`,
-    ...(role.conflicts.length > 0 ? [`<span class="badge">${role.conflicts.length} conflict${role.conflicts.length === 1 ? '' : 's'}</span>`] : []),
-  ];
-  out.push(
-    `<details class="role" id="${roleAnchor(role.key)}" data-key="${escapeHtml(role.key)}">`,
-    `<summary><h3>${escapeHtml(role.title)}</h3><span class="sum">${summary.join(' · ')}</span></summary>`,
-    '<div class="body">',
-  );
+  const out: string[] = ['<div class="body">'];
   if (role.aliases.length > 0) {
     const names = role.aliases.map((a) => escapeHtml(a.kind ? `${a.alias} (${a.kind})` : a.alias)).join(', ');
     out.push(`<p class="note">Also seen as: ${names}</p>`);
   }
 
-  out.push(`<h4>Seen on ${role.pageIds.length} page${role.pageIds.length === 1 ? '' : 's'}</h4>`, '<ul class="pages">');
+  out.push(`<h4>Seen on ${plural(role.pageIds.length, 'page')}</h4>`, '<ul class="pages">');
   for (const id of role.pageIds) {
     const other = pages.otherRole(id, role.key);
     const vs = other ? ` vs <a href="#${roleAnchor(other.key)}">${escapeHtml(other.title)}</a>` : '';
@@ -87,19 +93,19 @@ export function renderRoleSection(role: ReportRole, pages: PageLookup, skillScal
   }
   out.push('</ul>');
 
-  out.push('<h4>Facts</h4>', '<table class="facts"><tbody>');
+  const from = role.pageIds.length === 1 ? `page ${pageRef(role.pageIds[0]!)}` : `all ${plural(role.pageIds.length, 'page')}`;
+  out.push('<h4>Facts</h4>', `<p class="note">Each fact comes from ${from} unless it names its pages.</p>`, '<table class="facts"><tbody>');
   for (const fact of reconciledFacts(role)) {
     const flag = conflicted.has(fact.field) ? '<span class="disagree">pages disagree, see conflicts</span>' : '';
-    out.push(
-      `<tr data-field="${fact.field}"><th scope="row">${escapeHtml(fieldLabel(fact.field))}</th><td>${valueCell(fact.value)}${flag}</td><td class="src">${sources(role, role.fieldPages.get(fact.field) ?? [])}</td></tr>`,
-    );
+    const src = sourcesIfPartial(role, role.fieldPages.get(fact.field) ?? []);
+    out.push(`<tr data-field="${fact.field}"><th>${escapeHtml(fieldLabel(fact.field))}</th><td>${valueCell(fact.value)}${flag}${src}</td></tr>`);
   }
   for (const [field, values] of role.observedOnly) {
+    // No reconciled column holds this field, so every value any page showed is listed with its pages.
     const cell = values
-      .map((v) => `<div>${escapeHtml(formatObserved(field, v.value))}</div>`)
+      .map((v) => `<div>${escapeHtml(formatObserved(field, v.value))}${values.length > 1 ? ` <span class="src">${v.pageIds.map(pageRef).join('')}</span>` : sourcesIfPartial(role, v.pageIds)}</div>`)
       .join('');
-    const src = values.map((v) => `<div>${sources(role, v.pageIds)}</div>`).join('');
-    out.push(`<tr data-field="${escapeHtml(field)}"><th scope="row">${escapeHtml(fieldLabel(field))}</th><td>${cell}</td><td class="src">${src}</td></tr>`);
+    out.push(`<tr data-field="${escapeHtml(field)}"><th>${escapeHtml(fieldLabel(field))}</th><td>${cell}</td></tr>`);
   }
   out.push('</tbody></table>');
 
@@ -108,10 +114,9 @@ export function renderRoleSection(role: ReportRole, pages: PageLookup, skillScal
     for (const conflict of role.conflicts) {
       out.push(`<div class="conflict" data-field="${escapeHtml(conflict.field)}"><p><strong>${escapeHtml(fieldLabel(conflict.field))}</strong></p><div class="sides">`);
       for (const v of conflict.values) {
-        const refs = v.pageIds.length > 0 ? v.pageIds.map(pageRef).join('') : '';
         const kept = v.chosen ? ' <span class="note">(kept)</span>' : '';
         out.push(
-          `<div class="side"><div class="v">${escapeHtml(formatObserved(conflict.field, v.value))}${kept}</div><div class="n">on ${v.pageCount} page${v.pageCount === 1 ? '' : 's'}: ${refs}</div></div>`,
+          `<div class="side"><div class="v">${escapeHtml(formatObserved(conflict.field, v.value))}${kept}</div><div class="n">on ${plural(v.pageCount, 'page')}: ${v.pageIds.map(pageRef).join('')}</div></div>`,
         );
       }
       out.push('</div></div>');
@@ -121,8 +126,8 @@ export function renderRoleSection(role: ReportRole, pages: PageLookup, skillScal
   if (role.skills.length > 0) {
     out.push('<h4>Skills</h4>', '<ul class="skills">');
     for (const s of role.skills) {
-      const width = s.pct === null ? '0' : Math.max(0, Math.min(100, (s.pct / skillScale) * 100)).toFixed(1);
-      out.push(`<li><span class="name">${escapeHtml(s.name)}</span><span class="bar" style="width:${width}%"></span><span class="pct">${percent(s.pct)}</span></li>`);
+      const width = s.pct === null ? 0 : Math.max(0, Math.min(100, (s.pct / skillScale) * 100));
+      out.push(`<li>${escapeHtml(s.name)}<i style="width:${width.toFixed(1)}%"></i><b>${percent(s.pct)}</b></li>`);
     }
     out.push('</ul>');
   }
@@ -132,10 +137,9 @@ export function renderRoleSection(role: ReportRole, pages: PageLookup, skillScal
   if (role.description !== null) {
     out.push(
       '<h4>Description</h4>',
-      `<p class="description">${escapeHtml(role.description)}</p>`,
-      `<p class="note">${sources(role, role.fieldPages.get('description') ?? [])}</p>`,
+      `<p class="description">${escapeHtml(role.description)}${sourcesIfPartial(role, role.fieldPages.get('description') ?? [])}</p>`,
     );
   }
-  out.push('</div></details>');
+  out.push('</div>');
   return out.join('\n');
 }

@@ -69,7 +69,7 @@ export function renderSkillsMatrix(matrix: SkillsMatrix): string {
       `Columns are the ${matrix.roles.length} roles that list the most of them, of ${matrix.rolesWithSkillsCount.toLocaleString('en-US')} roles with skills; "Roles" counts them all.`,
     );
   }
-  const maxPct = Math.max(1, ...matrix.roles.flatMap((r) => r.pcts.filter((p): p is number => typeof p === 'number')));
+  const maxPct = matrix.roles.reduce((max, r) => r.pcts.reduce<number>((m, p) => (typeof p === 'number' ? Math.max(m, p) : m), max), 1);
   const head = matrix.roles
     .map((r) => `<th scope="col" class="role-col"><a href="#${roleAnchor(r.key)}">${escapeHtml(r.title)}</a></th>`)
     .join('');

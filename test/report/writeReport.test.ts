@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
+import { scriptSafeJson } from '../../src/report/deferredBodies.js';
 import { ReportError } from '../../src/report/reportError.js';
 import { writeReport } from '../../src/report/writeReport.js';
 import { buildReportFixtureDb, DISAGREEING_PAGE_ID, FIXTURE_ROLES } from '../support/reportFixtureDb.js';
@@ -102,17 +103,17 @@ describe('a role section', () => {
     ]);
   });
 
-  test('shows each fact with the pages it came from', () => {
-    const fact = (field: string) => section().find(`table.facts tr[data-field="${field}"]`);
-    expect(fact('salaryRange').find('td').first().text()).toBe('$30,000 – $47,000');
-    expect(fact('salaryRange').find('td.src').text()).toBe('all 4 pages');
-    expect(fact('degree').find('td').first().text()).toBe("Bachelor's Degree, 48%");
-    expect(fact('college').find('td').first().text()).toBe('–');
-    expect(fact('timeToBecome').find('td').first().text()).toBe('6-12 months');
-    expect(fact('race').find('td').first().text()).toBe(
+  test('shows each fact, saying once that it comes from all four pages', () => {
+    const fact = (field: string) => section().find(`table.facts tr[data-field="${field}"] td`);
+    expect(section().find('table.facts').prev().text()).toBe('Each fact comes from all 4 pages unless it names its pages.');
+    expect(fact('salaryRange').text()).toBe('$30,000 – $47,000');
+    expect(fact('degree').text()).toBe("Bachelor's Degree, 48%");
+    expect(fact('college').text()).toBe('–');
+    expect(fact('timeToBecome').text()).toBe('6-12 months');
+    expect(fact('race').text()).toBe(
       'Black or African American 12.1%, Unknown 4.1%, Hispanic or Latino 20.8%, Asian 3.6%, White 59%, American Indian and Alaska Native 0.5%',
     );
-    expect(fact('yearlySalary').find('td').first().text()).toBe('$37,938pages disagree, see conflicts');
+    expect(fact('yearlySalary').text()).toBe('$37,938pages disagree, see conflicts');
   });
 
   test('shows the disagreeing page beside the pages that agree', () => {
@@ -129,11 +130,26 @@ describe('a role section', () => {
     const skills = section().find('ul.skills li');
     expect(skills.first().text()).toBe('Customer Service15%');
     // Bars share one scale across roles: 15% is the widest skill anywhere, so it fills the track.
-    expect(skills.first().find('.bar').attr('style')).toBe('width:100.0%');
-    expect(skills.eq(1).find('.bar').attr('style')).toBe('width:80.0%'); // Patients, 12%
+    expect(skills.first().find('i').attr('style')).toBe('width:100.0%');
+    expect(skills.eq(1).find('i').attr('style')).toBe('width:80.0%'); // Patients, 12%
     expect(section().find('ol li').first().text()).toBe(
       'Plan and conduct sensitive HUMINT collection operations with an emphasis on managing and debriefing confidential sources.',
     );
+  });
+});
+
+describe('a fact only some pages showed', () => {
+  test('names the pages it came from', () => {
+    const file = join(dir, 'partial.db');
+    buildReportFixtureDb(file);
+    const db = new Database(file);
+    db.prepare("DELETE FROM observations WHERE page_id = 6 AND role_key = 'collections-coordinator' AND field = 'highestPayingCity'").run();
+    db.close();
+    writeReport(file, join(dir, 'partial.html'));
+    const h = load(readFileSync(join(dir, 'partial.html'), 'utf8'));
+    const city = h('#role-collections-coordinator tr[data-field="highestPayingCity"] td');
+    expect(city.text()).toBe('New York, NY P1P2P5');
+    expect(city.find('a').map((_, a) => h(a).attr('href')).get()).toEqual(['#page-1', '#page-2', '#page-5']);
   });
 });
 
@@ -171,6 +187,15 @@ describe('the file', () => {
     expect(h('img')).toHaveLength(0);
     expect(h('a[href^="javascript"]')).toHaveLength(0);
     expect(h('#page-1').text()).toContain('javascript:alert(1)');
+  });
+});
+
+describe('deferred section contents', () => {
+  test('cannot close their script element early, whatever a role holds', () => {
+    const hostile = ['</script><script>alert(1)</script>', '<!--<script>', 'Sales & "Marketing"/Lead'];
+    const json = scriptSafeJson(hostile);
+    expect(json).not.toMatch(/<\/|<!--/);
+    expect(JSON.parse(json)).toEqual(hostile);
   });
 });
 

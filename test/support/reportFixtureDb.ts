@@ -169,7 +169,8 @@ export const FIXTURE_PAGES = [
 export const DISAGREEING_PAGE_ID = 6;
 export const DISAGREEING_SALARY = 39120;
 
-const SCHEMA = `
+/** The tables the report reads, with the names and columns of the contract and the store. */
+export const REPORT_TABLES_SQL = `
 CREATE TABLE roles (key TEXT PRIMARY KEY, title TEXT NOT NULL, yearly_salary INTEGER, hourly_rate REAL, growth_rate REAL,
   number_of_jobs INTEGER, job_satisfaction REAL, degree TEXT, degree_pct REAL, average_age REAL, years_of_experience REAL,
   salary_min INTEGER, salary_max INTEGER, highest_paying_city TEXT, highest_paying_state TEXT, best_paying_company TEXT,
@@ -215,7 +216,7 @@ function observed(role: FixtureRole): Record<string, unknown> {
 /** Writes the fixture database to `path` (a new file) and returns the path. */
 export function buildReportFixtureDb(path: string): string {
   const db = new Database(path);
-  db.exec(SCHEMA);
+  db.exec(REPORT_TABLES_SQL);
   const byKey = new Map(FIXTURE_ROLES.map((r) => [r.key, r]));
   const pageCounts = new Map<string, number>();
   const insertPage = db.prepare(
