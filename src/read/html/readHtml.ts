@@ -52,6 +52,14 @@ class BlockReader {
       if (inlineRun.length > 0) this.paragraph(inlineRun);
       inlineRun = [];
     };
+    const place = (el: Element) => {
+      if (this.tree.isBlock(el)) {
+        flush();
+        this.block(el, depth);
+      } else {
+        inlineRun.push(el);
+      }
+    };
     for (let i = 0; i < children.length; ) {
       const node = children[i]!;
       if (!isElement(node)) {
@@ -63,24 +71,21 @@ class BlockReader {
         i++;
         continue;
       }
-      if (!this.tree.isBlock(node)) {
-        inlineRun.push(node);
-        i++;
-        continue;
-      }
-      flush();
+      // Grid rows are tried first whatever the tags: custom elements are inline until styled.
       const run = readGridRun(children, i, this.tree);
       if (run === null) {
-        this.block(node, depth);
+        place(node);
         i++;
         continue;
       }
       if (run.rows) {
+        flush();
         this.table(run.rows, 'flat');
       } else {
         for (let k = i; k < run.end; k++) {
           const c = children[k]!;
-          if (isElement(c) && !this.tree.isDropped(c)) this.block(c, depth);
+          if (isElement(c) && !this.tree.isDropped(c)) place(c);
+          else if (c.type === 'text') inlineRun.push(c);
         }
       }
       i = run.end;
@@ -159,7 +164,9 @@ class BlockReader {
       this.deepNoted = true;
       this.notes.push({ label: null, message: `markup nested deeper than ${MAX_DEPTH} levels was read as plain paragraphs` });
     }
-    this.paragraph([el]);
+    const text = visibleText([el], this.tree);
+    // Markdown would need turndown to recurse as deep as the markup: plain text it is.
+    if (text) this.blocks.push({ kind: 'paragraph', text, markdown: textToMarkdown(text) });
   }
 }
 

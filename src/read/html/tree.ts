@@ -36,6 +36,8 @@ const HAS_BLOCK = 2;
 const HAS_STRUCTURE = 4;
 /** Some descendant is the article (`h1`, `main`, `article`): never dropped as chrome. */
 const HAS_ARTICLE = 8;
+/** Has a visible child element. */
+const HAS_CHILD_ELEMENT = 16;
 
 export class PageTree {
   private readonly flags = new Map<Element, number>();
@@ -48,10 +50,17 @@ export class PageTree {
     return ((this.flags.get(el) ?? 0) & DROPPED) !== 0;
   }
 
-  /** Laid out as a block: a block tag, or any element (a `span`, a custom tag) holding a block. */
+  /**
+   * Laid out as a block: a block tag, any element (a `span`, a custom tag) holding a block, or a
+   * custom element holding elements (web components are layout wrappers, styled as blocks or
+   * grids; a custom tag around words stays inline).
+   */
   isBlock(el: Element): boolean {
-    if (BLOCK_TAGS.has(el.name)) return true;
-    return ((this.flags.get(el) ?? 0) & HAS_BLOCK) !== 0;
+    return BLOCK_TAGS.has(el.name) || ((this.flags.get(el) ?? 0) & HAS_BLOCK) !== 0 || this.isCustomWrapper(el);
+  }
+
+  private isCustomWrapper(el: Element): boolean {
+    return !INLINE_TAGS.has(el.name) && !BLOCK_TAGS.has(el.name) && ((this.flags.get(el) ?? 0) & HAS_CHILD_ELEMENT) !== 0;
   }
 
   /** Holds a table or list somewhere inside, so it cannot be a table cell. */
@@ -112,8 +121,8 @@ export class PageTree {
         if (!isElement(c)) continue;
         const f = this.flags.get(c) ?? 0;
         if (f & DROPPED) continue;
-        sub |= f & (HAS_BLOCK | HAS_STRUCTURE | HAS_ARTICLE);
-        if (BLOCK_TAGS.has(c.name)) sub |= HAS_BLOCK;
+        sub |= (f & (HAS_BLOCK | HAS_STRUCTURE | HAS_ARTICLE)) | HAS_CHILD_ELEMENT;
+        if (BLOCK_TAGS.has(c.name) || this.isCustomWrapper(c)) sub |= HAS_BLOCK;
         if (STRUCTURE_TAGS.has(c.name)) sub |= HAS_STRUCTURE;
         if (c.name === 'h1' || c.name === 'main' || c.name === 'article' || c.attribs['role'] === 'main') sub |= HAS_ARTICLE;
       }
