@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { PageError } from '../../src/errors.js';
+import { decodePage, isHtml } from '../../src/read/detect.js';
+import { seed, seedLine } from '../support/seeds.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+function utf16(s: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
+  const out: number[] = bom ? (endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out.push(...(endian === 'le' ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff]));
+  }
+  return Uint8Array.from(out);
+}
+
+const degree = seedLine('000', '| Most common degree |'); // "Bachelor's Degree, 48%"
+const htmlPage = (head: string, body: string) => `<!DOCTYPE html><html><head>${head}</head><body><p>${body}</p></body></html>`;
+
+describe('decodePage: encodings', () => {
+  it('reads UTF-8 by default, and strips a UTF-8 BOM', () => {
+    expect(decodePage(utf8(seed('000')), 'a.txt')).toMatchObject({ text: seed('000'), kind: 'text', encoding: 'utf-8', notes: [] });
+    expect(decodePage(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(degree)]), 'a.txt').text).toBe(degree);
+  });
+
+  it('decodes UTF-16 LE and BE by their BOM', () => {
+    const page = htmlPage('', 'Café – Bachelor’s Degree, 48%');
+    expect(decodePage(utf16(page, 'le', true), 'a.html')).toMatchObject({ text: page, kind: 'html', encoding: 'utf-16le' });
+    expect(decodePage(utf16(page, 'be', true), 'a.html')).toMatchObject({ text: page, kind: 'html', encoding: 'utf-16be' });
+  });
+
+  it('recognises UTF-16 saved without a BOM by its zero bytes, and says it inferred it', () => {
+    const decoded = decodePage(utf16(degree, 'le', false), 'a.txt');
+    expect(decoded.text).toBe(degree);
+    expect(decoded.notes[0]?.message).toMatch(/no byte order mark; decoded as utf-16le/);
+  });
+
+  it('decodes a latin-1 page by its <meta charset> or http-equiv content type', () => {
+    const body = 'Highest paying City: San José, CA';
+    for (const head of ['<meta charset="iso-8859-1">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">']) {
+      const decoded = decodePage(latin1(htmlPage(head, body)), 'a.html');
+      expect(decoded.text).toContain(body);
+      expect(decoded.encoding).toBe('windows-1252');
+    }
+  });
+
+  it('decodes undeclared bytes that are not UTF-8 as windows-1252, with a note', () => {
+    const decoded = decodePage(latin1('Highest paying City: San José, CA'), 'a.txt');
+    expect(decoded.text).toBe('Highest paying City: San José, CA');
+    expect(decoded.notes[0]?.message).toMatch(/not valid UTF-8.*windows-1252/);
+  });
+
+  it('ignores a UTF-16 declaration on ASCII-compatible bytes (the page was transcoded on save)', () => {
+    expect(decodePage(utf8(htmlPage('<meta charset="utf-16">', 'Café')), 'a.html').text).toContain('Café');
+  });
+
+  it('refuses binary content with a one-line not-text error naming the file', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(() => decodePage(png, 'logo.html')).toThrow(PageError);
+    expect(() => decodePage(png, 'logo.html')).toThrow(/^logo\.html: .*binary/);
+    const controls = latin1('\x01\x02\x03\x04\x05\x06 text'.repeat(50));
+    expect(() => decodePage(controls, 'x.txt')).toThrow(/binary data/);
+  });
+});
+
+describe('isHtml: by content, not by name', () => {
+  it('sees the seed captures as text', () => {
+    for (const n of ['000', '004']) expect(isHtml(seed(n))).toBe(false);
+  });
+
+  it('sees documents and fragments as HTML', () => {
+    expect(isHtml(htmlPage('', 'x'))).toBe(true);
+    expect(isHtml('\n  <!-- saved --><html>')).toBe(true);
+    expect(isHtml('<div class="cmp"><p>Yearly salary</p></div>')).toBe(true);
+  });
+
+  it('does not take text that merely starts with "<" for HTML', () => {
+    expect(isHtml('<3 this job\nYearly salary $37,938')).toBe(false);
+    expect(isHtml('<b> is how a tag looks')).toBe(false);
+  });
+});
