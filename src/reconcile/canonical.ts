@@ -3,6 +3,8 @@
  * so `{ "min": 1, "max": 2 }` and `{ "max": 2, "min": 1 }` are one value.
  */
 export function canonicalJson(value: unknown): string {
+  // Most observed values are numbers and strings: no keys to sort.
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   return JSON.stringify(sortKeys(value));
 }
 
@@ -18,8 +20,18 @@ function sortKeys(value: unknown): unknown {
 
 /** Whitespace collapsed and trimmed: captures wrap and indent prose differently. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Reconciling a role collapses the same skill and prose names once per page that shows it.
+  let done = collapsed.get(text);
+  if (done === undefined) {
+    done = text.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (text.length <= 200) {
+      if (collapsed.size >= 50_000) collapsed.clear();
+      collapsed.set(text, done);
+    }
+  }
+  return done;
 }
+const collapsed = new Map<string, string>();
 
 /**
  * A cut-off capture may end its text with an ellipsis; what remains is the part it did show.

@@ -114,12 +114,12 @@ export function reconcileRole(evidence: RoleEvidence): ReconciledRole {
   }
 
   const skills = mergeShares(
-    of('skills').flatMap((s) => (s.value as SkillShare[]).map((e) => ({ ...s, name: e.name, pct: e.pct }))),
+    of('skills').flatMap((s) => (s.value as SkillShare[]).map((e) => share(s, e.name, e.pct))),
     'skills',
     conflicts,
   ).map(({ name, pct, pageCount }) => ({ name, pct, pageCount }));
   const race = mergeShares(
-    of('race').flatMap((s) => (s.value as RaceShare[]).map((e) => ({ ...s, name: e.group, pct: e.pct }))),
+    of('race').flatMap((s) => (s.value as RaceShare[]).map((e) => share(s, e.group, e.pct))),
     'race',
     conflicts,
   ).map(({ name, pct }) => ({ group: name, pct: pct ?? 0 }));
@@ -192,9 +192,15 @@ function settleInferred(evidence: RoleEvidence): { said: Said[]; warnings: Settl
   return { said, warnings };
 }
 
-interface ShareSaid extends Said {
+interface ShareSaid {
+  pageId: number;
+  reliability: Reliability;
   name: string;
   pct: number;
+}
+
+function share(s: Said, name: string, pct: number): ShareSaid {
+  return { pageId: s.pageId, reliability: s.reliability, name, pct };
 }
 
 /**
@@ -214,8 +220,8 @@ function mergeShares(
     else byName.set(id, [e]);
   }
   const merged = [...byName.values()].map((group) => {
-    const name = String(settle(group.map((e) => ({ ...toVote(e), value: collapse(e.name) }))).value);
-    const pct = settle(group.map((e) => ({ ...toVote(e), value: e.pct })));
+    const name = String(settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, value: collapse(e.name) }))).value);
+    const pct = settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, value: e.pct })));
     conflicts.push(...conflictRows(`${list}[${name}]`, pct.candidates));
     return { name, pct: pct.value as number | null, pageCount: new Set(group.map((e) => e.pageId)).size };
   });

@@ -24,6 +24,12 @@ export interface StoreCounts {
  */
 export class RoleStore {
   private readonly statements;
+  /**
+   * The evidence of the roles reconciled so far, kept in step with the tables so that a role on
+   * hundreds of pages is not read back from SQLite for every new page that shows it. Dropped
+   * whole if a transaction fails.
+   */
+  private readonly cache = new Map<string, RoleEvidence>();
 
   constructor(readonly db: Db) {
     this.statements = prepare(db);
@@ -48,6 +54,15 @@ export class RoleStore {
    * before replaces that page's observations.
    */
   storePage(record: PageRecord, path: string): StoreResult {
+    try {
+      return this.storePageOnce(record, path);
+    } catch (error) {
+      this.cache.clear();
+      throw error;
+    }
+  }
+
+  private storePageOnce(record: PageRecord, path: string): StoreResult {
     return this.db.transaction((): StoreResult => {
       const s = this.statements;
       const skipped = this.skipStored(path, record.source.sha256);
@@ -71,6 +86,15 @@ export class RoleStore {
         for (const [field, value] of side.values) {
           s.insertObservation.run(pageId, side.roleKey, field, JSON.stringify(value), side.side);
         }
+        const cached = this.cache.get(side.roleKey);
+        if (cached) {
+          let pageEvidence = cached.pages.find((p) => p.id === pageId);
+          if (!pageEvidence) {
+            const { sha256, format, layout } = record.source;
+            cached.pages.push((pageEvidence = { id: pageId, sha256, format, layout, sides: [] }));
+          }
+          pageEvidence.sides.push({ values: side.values, inferred: side.inferred });
+        }
       }
       for (const w of record.warnings) {
         s.insertWarning.run(pageId, w.role, w.field, w.message, w.candidates ? JSON.stringify(w.candidates) : null);
@@ -88,11 +112,16 @@ export class RoleStore {
   skipStored(path: string, sha256: string): StoreResult | undefined {
     const existing = this.pageWithContent(sha256);
     if (existing === undefined) return undefined;
-    return this.db.transaction((): StoreResult => {
-      const { replaced, touched } = this.removeOtherVersions(path, sha256);
-      this.reconcile(touched);
-      return { status: 'skipped', pageId: existing, replaced, roles: [...touched].sort() };
-    })();
+    try {
+      return this.db.transaction((): StoreResult => {
+        const { replaced, touched } = this.removeOtherVersions(path, sha256);
+        this.reconcile(touched);
+        return { status: 'skipped', pageId: existing, replaced, roles: [...touched].sort() };
+      })();
+    } catch (error) {
+      this.cache.clear();
+      throw error;
+    }
   }
 
   /** Removes the pages stored for `path` with other content; returns them and their roles. */
@@ -104,6 +133,10 @@ export class RoleStore {
     for (const old of previous) {
       touched.add(old.role_a).add(old.role_b);
       this.statements.deletePage.run(old.id);
+      for (const key of [old.role_a, old.role_b]) {
+        const cached = this.cache.get(key);
+        if (cached) cached.pages = cached.pages.filter((p) => p.id !== old.id);
+      }
     }
     return { replaced: previous.map((p) => p.id), touched };
   }
@@ -111,8 +144,10 @@ export class RoleStore {
   /** Recomputes the given roles from every stored observation; a role no page shows is removed. */
   reconcile(keys: Iterable<string>): void {
     for (const key of [...keys].sort()) {
-      const evidence = this.evidence(key);
+      let evidence = this.cache.get(key);
+      if (!evidence) this.cache.set(key, (evidence = this.evidence(key)));
       if (evidence.pages.length === 0) {
+        this.cache.delete(key);
         this.statements.deleteSearch.run(searchRowId(key));
         this.statements.deleteRole.run(key);
       } else {
