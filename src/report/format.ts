@@ -59,6 +59,7 @@ export const FIELD_LABELS: Record<string, string> = {
   topSkills: 'Top skills',
   skills: 'Skills',
   responsibilities: 'Responsibilities',
+  proseNames: 'Names in the text',
 };
 
 export function fieldLabel(field: string): string {

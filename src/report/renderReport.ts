@@ -70,7 +70,7 @@ export function renderReport(data: ReportData, options: RenderOptions): string {
     renderSkillsMatrix(buildSkillsMatrix(roles)),
     '</section>',
     '<section id="details"><h2>Role details</h2>',
-    '<p class="note">Each fact shows the pages it came from (P<i>n</i> is page <i>n</i> in the list of pages).</p>',
+    '<p class="note">P<i>n</i> is page <i>n</i> in the list of pages at the end.</p>',
     ...roleSections,
     '</section>',
     '<section id="pages"><h2>Pages</h2>',
