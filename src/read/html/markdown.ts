@@ -23,3 +23,30 @@ export function htmlToMarkdown(html: string): string {
 export function textToMarkdown(text: string): string {
   return service.escape(text);
 }
+
+/** A paragraph of its own between fragments; letters only, so turndown leaves it as it is. */
+const SEPARATOR = 'RolepagesFragmentBoundaryQx7';
+
+/**
+ * Converts many rich-text fragments with one turndown call: turndown parses its input into a
+ * DOM first, and one parse of the page's fragments costs a fraction of one parse per list item.
+ * Each fragment sits in its own block, so its Markdown is what converting it alone gives; if the
+ * boundaries do not come back intact, every fragment is converted alone.
+ */
+export class MarkdownBatch {
+  private readonly fragments: string[] = [];
+  private readonly targets: Array<(markdown: string) => void> = [];
+
+  add(html: string, target: (markdown: string) => void): void {
+    this.fragments.push(html);
+    this.targets.push(target);
+  }
+
+  convert(): void {
+    if (this.fragments.length === 0) return;
+    const joined = this.fragments.map((f) => `<div>${f}</div>`).join(`<p>${SEPARATOR}</p>`);
+    const parts = service.turndown(joined).split(SEPARATOR);
+    const intact = parts.length === this.fragments.length;
+    this.targets.forEach((target, i) => target(intact ? parts[i]!.trim() : htmlToMarkdown(this.fragments[i]!)));
+  }
+}

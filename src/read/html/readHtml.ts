@@ -1,9 +1,9 @@
 import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { rowFieldFor } from '../../site/rowFields.js';
-import type { Block, ListItem, PageDocument, ReaderNote } from '../document.js';
+import type { Block, ListItem, PageDocument, ParagraphBlock, ReaderNote } from '../document.js';
 import { readGridRun } from './grids.js';
-import { htmlToMarkdown, textToMarkdown } from './markdown.js';
+import { MarkdownBatch, textToMarkdown } from './markdown.js';
 import { readTable } from './tables.js';
 import { cleanHtml, isPlainText, visibleText } from './text.js';
 import { PageTree, isElement } from './tree.js';
@@ -19,6 +19,7 @@ export function readHtml(html: string): PageDocument {
   const tree = new PageTree(dom);
   const reader = new BlockReader(tree);
   reader.readContainer(bodyOf(dom), 0);
+  reader.finishMarkdown();
   const title = reader.blocks.find((b, i) => b.kind === 'heading' && reader.headingLevels[i] === 1);
   return {
     title: title?.kind === 'heading' ? title.text : null,
@@ -41,6 +42,7 @@ class BlockReader {
   /** The layout of the first table that holds a row of the site: `<table>` or grid. */
   layout: 'table' | 'flat' | null = null;
   private deepNoted = false;
+  private readonly rich = new MarkdownBatch();
 
   constructor(private readonly tree: PageTree) {}
 
@@ -121,7 +123,9 @@ class BlockReader {
   private paragraph(nodes: readonly AnyNode[]): void {
     const text = visibleText(nodes, this.tree);
     if (!text) return;
-    this.blocks.push({ kind: 'paragraph', text, markdown: this.markdown(nodes, text) });
+    const block: ParagraphBlock = { kind: 'paragraph', text, markdown: text };
+    this.markdown(nodes, text, block);
+    this.blocks.push(block);
   }
 
   private list(el: Element): void {
@@ -130,7 +134,10 @@ class BlockReader {
       if (!isElement(c) || this.tree.isDropped(c)) continue;
       const nodes = c.name === 'li' ? c.children : [c];
       const text = visibleText(nodes, this.tree);
-      if (text) items.push({ text, markdown: this.markdown(nodes, text) });
+      if (!text) continue;
+      const item: ListItem = { text, markdown: text };
+      this.markdown(nodes, text, item);
+      items.push(item);
     }
     if (items.length > 0) this.blocks.push({ kind: 'list', items });
   }
@@ -148,14 +155,21 @@ class BlockReader {
     }
   }
 
-  private markdown(nodes: readonly AnyNode[], text: string): string {
-    if (isPlainText(nodes, this.tree)) return textToMarkdown(text);
+  /** Markdown of rich text is filled in by `finishMarkdown`, in one turndown call for the page. */
+  private markdown(nodes: readonly AnyNode[], text: string, target: { markdown: string }): void {
+    target.markdown = textToMarkdown(text);
+    if (isPlainText(nodes, this.tree)) return;
+    this.rich.add(cleanHtml(nodes, this.tree), (markdown) => {
+      if (markdown) target.markdown = markdown;
+    });
+  }
+
+  finishMarkdown(): void {
     try {
-      return htmlToMarkdown(cleanHtml(nodes, this.tree)) || textToMarkdown(text);
+      this.rich.convert();
     } catch (error) {
       // turndown recurses over the markup; absurdly nested inline markup can exhaust the stack.
       this.notes.push({ label: null, message: `rich text kept as plain text: ${(error as Error).message}` });
-      return textToMarkdown(text);
     }
   }
 
