@@ -23,7 +23,7 @@ const LIST_END = /^(?:show more|show less|see more|view more)$/i;
  */
 export function readFlatText(text: string): PageDocument {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const lines = raw.map(collapseWhitespace);
+  const lines = raw.map(collapse);
   const blocks: Block[] = [];
   const notes: ReaderNote[] = [];
   const tables: GluedTable[] = [];
@@ -92,13 +92,24 @@ export function readFlatText(text: string): PageDocument {
   return { title, blocks, url: null, format: 'text', layout: 'flat', notes };
 }
 
+/** Most lines need no collapsing; skipping the replace spares megabyte lines a copy per space. */
+function collapse(line: string): string {
+  return /[^\S ]|  |^ | $/.test(line) ? collapseWhitespace(line) : line;
+}
+
 interface ResolvedRow {
   row: GluedRow;
   found: { candidates: Candidate[]; loose: boolean } | { error: string };
 }
 
 function fillTables(tables: GluedTable[], page: TitleEvidence, title: string | null, salariesFor: (titles: [string, string]) => [number | null, number | null], notes: ReaderNote[]): void {
-  const headers = tables.map((t) => (t.header === null ? null : splitHeader(t.header, page)));
+  // The page repeats one header over its four tables; it is split once.
+  const splits = new Map<string, HeaderSplit | null>();
+  const headers = tables.map((t) => {
+    if (t.header === null) return null;
+    if (!splits.has(t.header)) splits.set(t.header, splitHeader(t.header, page));
+    return splits.get(t.header)!;
+  });
   tables.forEach((t, i) => {
     if (t.header !== null && headers[i] === null) {
       notes.push({ label: 'title', message: `table header "${clip(t.header)}" could not be split into two role titles; used another table's` });
@@ -208,7 +219,7 @@ export function isFlatText(text: string): boolean {
   let glued = 0;
   for (const line of text.split(/\r\n|\r|\n/, 2000)) {
     if (line.includes('|')) continue;
-    const row = gluedRow(collapseWhitespace(line));
+    const row = gluedRow(collapse(line));
     if (row && row.glued !== '' && !/^\s/.test(line.slice(row.label.length))) glued++;
     if (glued >= 2) return true;
   }

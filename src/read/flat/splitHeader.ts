@@ -12,8 +12,9 @@ export interface TitleEvidence {
   lines: ReadonlySet<string>;
   /** The page's title line ("collections representative vs collections coordinator"), lower-cased. */
   titleLine: string | null;
-  /** Intro paragraphs naming both roles in the plural ("the differences between …"), lower-cased. */
-  intros: readonly string[];
+  /** What intro paragraphs say between "differences between" and "can be seen", lower-cased:
+   * both titles in the plural ("collections representatives and collections coordinators"). */
+  pluralPairs: ReadonlySet<string>;
 }
 
 export interface HeaderSplit {
@@ -30,13 +31,17 @@ const MAX_INTRO_LENGTH = 4000;
 
 const lower = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
 
+/** `lines` come whitespace-collapsed from the reader. */
 export function titleEvidence(lines: readonly string[], titleLine: string | null): TitleEvidence {
-  const lowered = lines.map(lower);
-  return {
-    lines: new Set(lowered),
-    titleLine: titleLine === null ? null : lower(titleLine),
-    intros: lowered.filter((l) => l.length <= MAX_INTRO_LENGTH && l.includes('differences between ')),
-  };
+  const lowered = lines.map((l) => l.toLowerCase());
+  const pluralPairs = new Set<string>();
+  for (const line of lowered) {
+    if (line.length > MAX_INTRO_LENGTH) continue;
+    const start = line.indexOf('differences between ');
+    const end = line.indexOf(' can be seen', start);
+    if (start >= 0 && end > start) pluralPairs.add(line.slice(start + 'differences between '.length, end));
+  }
+  return { lines: new Set(lowered), titleLine: titleLine === null ? null : lower(titleLine), pluralPairs };
 }
 
 const SECTIONS = ['overview', 'salary', 'demographics', 'skills'];
@@ -56,8 +61,9 @@ function pairScore(l: string, r: string, page: TitleEvidence): { score: number; 
   if (page.titleLine === `${l} vs ${r}` || page.titleLine === `${l} vs. ${r}`) why.push('the title line');
   if (SECTIONS.some((s) => page.lines.has(`${l} vs ${r} ${s}`))) why.push('a section heading');
   if (BETWEEN_SECTIONS.some((s) => page.lines.has(`differences between ${l} and ${r} ${s}`))) why.push('a "differences between" heading');
-  const intro = pluralForms(l).some((pl) => pluralForms(r).some((pr) => page.intros.some((t) => t.includes(`between ${pl} and ${pr} `))));
-  if (intro) why.push('the intro');
+  if (page.pluralPairs.size > 0 && pluralForms(l).some((pl) => pluralForms(r).some((pr) => page.pluralPairs.has(`${pl} and ${pr}`)))) {
+    why.push('the intro');
+  }
   return { score: 4 * why.length, why };
 }
 
