@@ -1,6 +1,7 @@
 import { PageError } from '../errors.js';
 import type { PageDocument, TableBlock } from '../read/document.js';
 import { PageRecord, type RoleFacts, roleKey } from '../schema/pageRecord.js';
+import { rowFieldFor } from '../site/rowFields.js';
 import { normalizeName } from './matchRole.js';
 import { readProseFacts } from './proseFacts.js';
 import { findRoleTitles } from './roleColumns.js';
@@ -20,7 +21,8 @@ export interface PageSource {
  */
 export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
   const warnings = new WarningList();
-  for (const note of doc.notes) warnings.add(null, note.label ?? 'page', note.message);
+  // A note on a table row concerns that row's field (the contract's `field`), not its label.
+  for (const note of doc.notes) warnings.add(null, rowFieldFor(note.label ?? '')?.field ?? note.label ?? 'page', note.message);
 
   const titles = findRoleTitles(doc, source.path);
   const keys = [roleKey(titles[0]), roleKey(titles[1])] as const;

@@ -61,3 +61,28 @@ describe('seed 004 (flattened) through the extractor', () => {
     expect(proseNames).toContain('collections coordinator');
   });
 });
+
+describe('a flattened page with rows that cannot be split', () => {
+  it('still gives a record of what can be read, with a warning on the field it could not', () => {
+    const text = seed('004')
+      .replace('Number of jobs85,27540,113', 'Number of jobs85,2')
+      .replace('Hourly rate$16.35$18.24', 'Hourly rate$16.35$18.24\nMedian wage$40,000$45,000');
+    const record = extractText(text, '004-cut.txt');
+    expect(record.roles.map((r) => r.numberOfJobs)).toEqual([null, null]);
+    expect(record.roles.map((r) => r.yearlySalary)).toEqual([34015, 37938]);
+    expect(record.warnings).toEqual([
+      { role: null, field: 'page', message: 'table row "Median wage$40,000$45,000" has a label the reader does not know; left out' },
+      { role: null, field: 'numberOfJobs', message: 'row "Number of jobs": no way to cut "85,2" into two number of jobs values; left out' },
+    ]);
+  });
+
+  it('turns an ambiguous row into a warning with both candidates, the chosen first', () => {
+    const record = extractText(seed('004').replace('Years of experience1212', 'Years of experience122'), '004-122.txt');
+    const [representative, coordinator] = record.roles;
+    const warnings = record.warnings.filter((w) => w.field === 'yearsOfExperience');
+    expect(warnings.map((w) => [w.role, w.candidates])).toEqual([
+      [representative!.key, [representative!.yearsOfExperience, representative!.yearsOfExperience === 1 ? 12 : 1]],
+      [coordinator!.key, [coordinator!.yearsOfExperience, coordinator!.yearsOfExperience === 22 ? 2 : 22]],
+    ]);
+  });
+});
