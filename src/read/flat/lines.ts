@@ -49,6 +49,8 @@ export function gluedRow(line: string): GluedRow | null {
   const head = line.slice(0, 40).toLowerCase();
   for (const field of LABELS) {
     if (!head.startsWith(field.label)) continue;
+    // Values start with a capital, a digit, "$" or "-": "Average agency fee" is no age row.
+    if (/\p{Ll}/u.test(line[field.label.length] ?? '')) continue;
     // An empty `glued` is a row cut off after its label; the reader reports it.
     return { label: line.slice(0, field.label.length), field, glued: line.slice(field.label.length).trim() };
   }

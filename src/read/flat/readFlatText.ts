@@ -138,7 +138,7 @@ function fillTables(tables: GluedTable[], page: TitleEvidence, title: string | n
     const header = headers[i] ?? fallback;
     if (header) {
       t.block.rows.push(headerRow(header, t.header));
-      const key = header.titles.join('\u0000');
+      const key = `${t.header === null}\u0000${header.titles.join('\u0000')}`;
       if (!reported.has(key)) {
         reported.add(key);
         reportHeader(header, t.header, notes);
@@ -209,19 +209,4 @@ function titlesFromTitleLine(title: string | null): HeaderSplit | null {
 function inOrder(pair: Pair, from: [string, string], to: [string, string]): Pair {
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   return same(from[0], to[1]) && same(from[1], to[0]) && !same(from[0], to[0]) ? [pair[1], pair[0]] : pair;
-}
-
-/**
- * Whether a text capture is the flattened layout: table rows whose values are glued straight
- * onto a known label (`Average age4646`), with no pipe-separated rows.
- */
-export function isFlatText(text: string): boolean {
-  let glued = 0;
-  for (const line of text.split(/\r\n|\r|\n/, 2000)) {
-    if (line.includes('|')) continue;
-    const row = gluedRow(collapse(line));
-    if (row && row.glued !== '' && !/^\s/.test(line.slice(row.label.length))) glued++;
-    if (glued >= 2) return true;
-  }
-  return false;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeadingBlock, ListBlock, TableBlock } from '../../../src/read/document.js';
-import { isFlatText, readFlatText } from '../../../src/read/flat/readFlatText.js';
+import { readFlatText } from '../../../src/read/flat/readFlatText.js';
 import { seed } from '../../support/seeds.js';
 
 const page = seed('004');
@@ -112,14 +112,19 @@ describe('rows that cannot be read', () => {
     expect(doc.notes[0]!.message).toMatch(/^row "Best paying company": "AcmeAcme.*" cannot be split: its 5000000 characters are longer than any two cells of the site; left out$/);
   });
 
+  it('gives a table whose header row is missing the header of the page\'s other tables, with a note', () => {
+    const text = withLine('Collections RepresentativeCollections Coordinator\nAverage salary', 'Average salary');
+    expect(tables(text)[1]!.rows[0]!.cells).toEqual(['', 'Collections Representative', 'Collections Coordinator']);
+    expect(readFlatText(text).notes).toEqual([{ label: 'title', message: 'a table has no header row; took the titles "Collections Representative" | "Collections Coordinator" from elsewhere on the page' }]);
+  });
+
+  it('takes a line that only begins like a label for prose, not a row', () => {
+    const text = withLine('Here are the differences', 'Average agency fees vary.\nHere are the differences');
+    expect(readFlatText(text).notes).toEqual([]);
+    expect(readFlatText(text).blocks).toContainEqual({ kind: 'paragraph', text: 'Average agency fees vary.', markdown: 'Average agency fees vary.' });
+  });
+
   it('reads an empty text as an empty document', () => {
     expect(readFlatText('')).toEqual({ title: null, blocks: [], url: null, format: 'text', layout: 'flat', notes: [] });
-  });
-});
-
-describe('isFlatText', () => {
-  it('tells the flattened capture from the tabular one', () => {
-    expect(isFlatText(page)).toBe(true);
-    expect(isFlatText(seed('000'))).toBe(false);
   });
 });
