@@ -110,14 +110,14 @@ function fillTables(tables: GluedTable[], page: TitleEvidence, title: string | n
     if (!splits.has(t.header)) splits.set(t.header, splitHeader(t.header, page));
     return splits.get(t.header)!;
   });
+  const fallback = headers.find((h) => h?.confirmed) ?? headers.find((h) => h !== null) ?? titlesFromTitleLine(title);
   tables.forEach((t, i) => {
-    if (t.header !== null && headers[i] === null) {
-      notes.push({ label: 'title', message: `table header "${clip(t.header)}" could not be split into two role titles; used another table's` });
+    if (t.header !== null && headers[i] === null && fallback) {
+      notes.push({ label: 'title', message: `table header "${clip(t.header)}" could not be split into two role titles; used "${fallback.titles.join('" | "')}" from elsewhere on the page` });
     }
   });
-  const fallback = headers.find((h) => h?.confirmed) ?? headers.find((h) => h !== null) ?? titlesFromTitleLine(title);
-  if (!fallback) {
-    if (tables.length > 0) notes.push({ label: 'title', message: 'no table header or title line names the two roles; the tables are left without a header' });
+  if (!fallback && tables.length > 0) {
+    notes.push({ label: 'title', message: 'no table header or title line names the two roles; the tables are left without a header' });
   }
   const reported = new Set<string>();
 

@@ -103,7 +103,8 @@ export function splitHeader(glued: string, page: TitleEvidence): HeaderSplit | n
     scored.push({ titles, score: pair.score + left + right, why });
   }
   const best = Math.max(0, ...scored.map((s) => s.score));
-  if (best > 0) {
+  // The shortened title line alone (half a point) fits every cut that ends in its word.
+  if (best >= 1) {
     const [chosen, ...others] = scored.filter((s) => s.score === best);
     const reason = others.length === 0
       ? `the titles named by ${chosen!.why.join(', ')}`

@@ -118,6 +118,14 @@ describe('rows that cannot be read', () => {
     expect(readFlatText(text).notes).toEqual([{ label: 'title', message: 'a table has no header row; took the titles "Collections Representative" | "Collections Coordinator" from elsewhere on the page' }]);
   });
 
+  it('says so when a header cannot be split, and uses the titles of the other tables', () => {
+    const text = withLine('Collections RepresentativeCollections Coordinator\nAverage salary', 'collections representative collections coordinator\nAverage salary');
+    expect(tables(text)[1]!.rows[0]!.cells).toEqual(['', 'Collections Representative', 'Collections Coordinator']);
+    expect(readFlatText(text).notes).toEqual([
+      { label: 'title', message: 'table header "collections representative collections coordinator" could not be split into two role titles; used "Collections Representative" | "Collections Coordinator" from elsewhere on the page' },
+    ]);
+  });
+
   it('takes a line that only begins like a label for prose, not a row', () => {
     const text = withLine('Here are the differences', 'Average agency fees vary.\nHere are the differences');
     expect(readFlatText(text).notes).toEqual([]);

@@ -60,6 +60,10 @@ describe('the hard rows seen in real captures', () => {
     expect(split('Years of experience-12')).toMatchObject({ cells: ['-', '12'], alternatives: [] });
   });
 
+  it('Years of experience28 is 2 and 8, the only cut', () => {
+    expect(split('Years of experience28')).toMatchObject({ cells: ['2', '8'], alternatives: [] });
+  });
+
   it('Years of experience122 could be 1 and 22 or 12 and 2: one is chosen, the other kept', () => {
     const { cells, alternatives } = split('Years of experience122');
     expect([cells, ...alternatives]).toHaveLength(2);
