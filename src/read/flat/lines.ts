@@ -52,7 +52,8 @@ export function gluedRow(line: string): GluedRow | null {
     // Values start with a capital, a digit, "$" or "-": "Average agency fee" is no age row.
     if (/\p{Ll}/u.test(line[field.label.length] ?? '')) continue;
     // An empty `glued` is a row cut off after its label; the reader reports it.
-    return { label: line.slice(0, field.label.length), field, glued: line.slice(field.label.length).trim() };
+    // Some captures keep the label's colon ("Average age:4646"); it belongs to neither value.
+    return { label: line.slice(0, field.label.length), field, glued: line.slice(field.label.length).replace(/^\s*:/, '').trim() };
   }
   return null;
 }

@@ -84,6 +84,10 @@ describe('the hard rows seen in real captures', () => {
     expect(split('Highest paying City-Boston, MA')).toMatchObject({ cells: ['-', 'Boston, MA'], alternatives: [] });
   });
 
+  it('leaves a label\'s colon out of the values', () => {
+    expect(split('Average age:4646')).toMatchObject({ cells: ['46', '46'], alternatives: [] });
+  });
+
   it('reads the older capitalisation of labels', () => {
     expect(split('Years Of Experience1212')).toMatchObject({ cells: ['12', '12'], alternatives: [] });
     expect(split('Number Of Jobs85,27540,113')).toMatchObject({ cells: ['85,275', '40,113'] });
