@@ -34,6 +34,10 @@ export function readHtml(html: string): PageDocument {
 /** Deeper markup than any page needs; below it a subtree is read as one paragraph of text. */
 const MAX_DEPTH = 256;
 
+/** Elements that only group blocks; anything else (tables, lists, headings) is content. */
+const WRAPPER_TAGS = new Set(['div', 'section', 'article', 'main', 'center', 'font', 'span', 'form']);
+const isWrapper = (el: Element): boolean => WRAPPER_TAGS.has(el.name) || el.name.includes('-');
+
 class BlockReader {
   readonly blocks: Block[] = [];
   /** Heading level per block index (the document keeps no levels; the title is the first h1). */
@@ -116,8 +120,45 @@ class BlockReader {
       if (this.tree.hasNestedTable(el)) this.readContainer(el, depth + 1);
       else this.htmlTable(el);
     } else if (name !== 'hr') {
-      this.readContainer(el, depth + 1);
+      this.readContainer(this.unwrap(el), depth + 1);
     }
+  }
+
+  /**
+   * A wrapper holding nothing but one more wrapper adds no structure, so a chain of them is
+   * stepped through in a loop rather than counted as depth: a page's article inside thousands
+   * of nested `<div>`s is still read as the article (the recursion limit is for real nesting).
+   */
+  private unwrap(el: Element): Element {
+    let current = el;
+    let chain = 0;
+    for (;;) {
+      const only = this.soleChild(current);
+      if (!only || !this.tree.isBlock(only) || headingLevel(only) !== null || !isWrapper(only)) break;
+      if (readGridRun(current.children, current.children.indexOf(only), this.tree) !== null) break;
+      current = only;
+      chain++;
+    }
+    if (chain > MAX_DEPTH && !this.deepNoted) {
+      this.deepNoted = true;
+      this.notes.push({ label: null, message: `wrappers nested deeper than ${MAX_DEPTH} levels (${chain}) were stepped through to the content` });
+    }
+    return current;
+  }
+
+  /** The one element child of `el` when it has no other content (blank text aside). */
+  private soleChild(el: Element): Element | null {
+    let only: Element | null = null;
+    for (const c of el.children) {
+      if (isElement(c)) {
+        if (this.tree.isDropped(c)) continue;
+        if (only) return null;
+        only = c;
+      } else if (c.type === 'text' && c.data.trim() !== '') {
+        return null;
+      }
+    }
+    return only;
   }
 
   private paragraph(nodes: readonly AnyNode[]): void {
