@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { PageError } from '../errors.js';
 import { extractPage } from '../extract/extractPage.js';
-import { readPageBytes, sha256 } from '../read/readPage.js';
+import { readPageBytes, readPageFile, sha256 } from '../read/readPage.js';
 import type { RoleStore } from '../store/roleStore.js';
 import { collectFiles } from './collectFiles.js';
 
@@ -18,6 +17,8 @@ export interface IngestOptions {
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
   /** Called once the files are known, before any is read. */
   onStart?: (total: number) => void;
+  /** Files larger than this fail with `too-large` before they are read (default: the reader's cap). */
+  maxBytes?: number;
 }
 
 export interface IngestSummary {
@@ -43,7 +44,7 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
 
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const queue = new PQueue({ concurrency });
-  const read = (path: string) => queue.add(() => readBytes(path));
+  const read = (path: string) => queue.add(() => readBytes(path, options.maxBytes));
   // A window of reads in flight ahead of the file being stored, never the whole tree in memory.
   const ahead: Array<Promise<Uint8Array | PageError>> = [];
   for (let i = 0; i < Math.min(concurrency, total); i++) ahead.push(read(files[i]!));
@@ -62,12 +63,13 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   return summary;
 }
 
-async function readBytes(path: string): Promise<Uint8Array | PageError> {
+/** The file's bytes, or its error: over the size cap, not a regular file (a FIFO would block), unreadable. */
+async function readBytes(path: string, maxBytes: number | undefined): Promise<Uint8Array | PageError> {
   try {
-    return await readFile(path);
+    return await readPageFile(path, maxBytes === undefined ? {} : { maxBytes });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return new PageError('unreadable', path, `cannot read the file (${code}); check that it exists and is readable`);
+    if (error instanceof PageError) return error;
+    throw error;
   }
 }
 

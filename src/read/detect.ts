@@ -19,6 +19,13 @@ export interface DecodedPage {
 const SNIFF_BYTES = 4096;
 
 export function decodePage(bytes: Uint8Array, path: string): DecodedPage {
+  if (bytes.length === 0) {
+    throw new PageError('not-a-comparison', path, 'the file is empty (0 bytes); save the page again');
+  }
+  const format = knownBinaryFormat(bytes);
+  if (format) {
+    throw new PageError('not-text', path, `the file holds binary data (${format}), not a saved page (expected HTML or text)`);
+  }
   const notes: ReaderNote[] = [];
   const encoding = chooseEncoding(bytes, path, notes);
   let text: string;
@@ -37,7 +44,31 @@ export function decodePage(bytes: Uint8Array, path: string): DecodedPage {
   if (looksBinary(text)) {
     throw new PageError('not-text', path, 'the file holds binary data, not a saved page (expected HTML or text)');
   }
+  if (text.trim() === '') {
+    throw new PageError('not-a-comparison', path, `the file holds only whitespace (${bytes.length} bytes); save the page again`);
+  }
   return { text, kind: isHtml(text) ? 'html' : 'text', encoding: encoding.name, notes };
+}
+
+/** Files that land among saved pages by mistake, named by their magic numbers so the reason says what they are. */
+const MAGIC: ReadonlyArray<[string, readonly number[]]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive (or an Office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+];
+
+function knownBinaryFormat(bytes: Uint8Array): string | null {
+  for (const [name, magic] of MAGIC) {
+    if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) return name;
+  }
+  // RIFF….WEBP
+  if (bytes.length >= 12 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') {
+    return 'a WebP image';
+  }
+  return null;
 }
 
 interface Choice {

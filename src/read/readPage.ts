@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { PageError } from '../errors.js';
 import { decodePage } from './detect.js';
@@ -35,7 +36,7 @@ export async function readPage(path: string, options: ReadOptions = {}): Promise
 export async function readPageFile(path: string, { maxBytes = DEFAULT_MAX_PAGE_BYTES }: ReadOptions = {}): Promise<Uint8Array> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new PageError('unreadable', path, 'not a regular file');
+    if (!info.isFile()) throw new PageError('unreadable', path, `${fileKind(info)}, not a regular file; name a saved page file`);
     if (info.size > maxBytes) {
       throw new PageError(
         'too-large',
@@ -49,6 +50,15 @@ export async function readPageFile(path: string, { maxBytes = DEFAULT_MAX_PAGE_B
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new PageError('unreadable', path, `cannot read the file (${code}); check that it exists and is readable`);
   }
+}
+
+/** What stands at a path that is not a file, in words (reading a FIFO would wait forever). */
+function fileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a file';
 }
 
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

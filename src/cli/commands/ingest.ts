@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ingest, type IngestSummary } from '../../ingest/ingest.js';
 import { RoleStore } from '../../store/roleStore.js';
 import { StoreError } from '../../store/storeError.js';
+import { maxSizeOption } from './maxSize.js';
 
 export const DEFAULT_DB = 'out/roles.db';
 
@@ -12,7 +13,8 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'saved pages, or directories to walk for *.html *.htm *.txt *.md')
     .option('--db <file>', 'the SQLite database to write', DEFAULT_DB)
     .option('--concurrency <n>', 'files read ahead at once', positiveInteger, 4)
-    .action(async (paths: string[], options: { db: string; concurrency: number }) => {
+    .addOption(maxSizeOption())
+    .action(async (paths: string[], options: { db: string; concurrency: number; maxSize: number }) => {
       let store: RoleStore;
       try {
         store = RoleStore.open(options.db);
@@ -27,7 +29,7 @@ export function registerIngest(program: Command): void {
         const progress = process.stderr.isTTY
           ? (_: unknown, done: number, total: number) => process.stderr.write(`\r${done}/${total} files`)
           : undefined;
-        const summary = await ingest(store, paths, { concurrency: options.concurrency, onFile: progress });
+        const summary = await ingest(store, paths, { concurrency: options.concurrency, onFile: progress, maxBytes: options.maxSize });
         if (progress) process.stderr.write('\r\x1b[K');
         for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${f.path}: ${f.reason}\n`);
         process.stdout.write(`${summaryLine(summary)}\n`);
