@@ -43,19 +43,20 @@ export async function collectFiles(inputs: readonly string[]): Promise<Collected
     for (const entry of entries) {
       const path = join(dir, entry.name);
       let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
           const target = await stat(path);
           isDir = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          problems.push({ path, reason: 'a symbolic link to nothing' });
+        } catch (error) {
+          const code = errorCode(error);
+          const reason = code === 'ELOOP' ? 'a symbolic link that leads round in a loop' : 'a symbolic link to nothing';
+          problems.push({ path, reason: `${reason} (${code}); remove it or point it at a page` });
           continue;
         }
       }
       if (isDir) await walk(path);
-      else if (isFile && PAGE_EXTENSIONS.has(extname(entry.name).toLowerCase())) addFile(path);
+      // A FIFO or socket named like a page is handed on too: reading it fails with its kind, never silently.
+      else if (PAGE_EXTENSIONS.has(extname(entry.name).toLowerCase())) addFile(path);
     }
   };
 
