@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// The analysts' guide promises that its example queries run on the fixtures' database: each is
+// The README's analyst section promises that its example queries run on the fixtures' database: each is
 // taken from the document itself and run here.
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const GUIDE = fileURLToPath(new URL('../../docs/analysts.md', import.meta.url));
+const GUIDE = fileURLToPath(new URL('../../README.md', import.meta.url));
 
 function guideQueries(): Map<string, string> {
   const queries = new Map<string, string>();
@@ -25,7 +25,7 @@ let db: Database.Database;
 const queries = guideQueries();
 const run = (name: string) => {
   const sql = queries.get(name);
-  if (!sql) throw new Error(`docs/analysts.md has no query named ${name}`);
+  if (!sql) throw new Error(`README.md has no query named ${name}`);
   return db.prepare(sql).all();
 };
 
@@ -36,7 +36,7 @@ beforeAll(() => {
   db = new Database(file, { readonly: true });
 });
 
-describe('the example queries of docs/analysts.md, on the fixtures', () => {
+describe('the example queries of the README, on the fixtures', () => {
   it('has the six queries it describes', () => {
     expect([...queries.keys()]).toEqual(['best-paid', 'shared-skills', 'disagreements', 'provenance', 'search', 'comparisons']);
   });
