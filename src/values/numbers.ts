@@ -1,4 +1,4 @@
-import { type Parsed, isNoValue, parsed, rejected, tooLong } from './parsed.js';
+import { type Parsed, isNoValue, parsed, rejected, tooLong, quoted } from './parsed.js';
 
 // Digits as the site prints them: plain (`46`, `2080`) or in groups of exactly three
 // (`116,010`, `1,236,194`). A group of two or four digits is not a number of the site's.
@@ -22,7 +22,7 @@ export function parseMoney(text: string): Parsed<number> {
   const g = guard(t, 'money');
   if (g !== 'go') return g;
   const m = MONEY.exec(t);
-  if (!m) return rejected(`"${t}" is not an amount in dollars like "$37,938" or "$18.24"`);
+  if (!m) return rejected(`${quoted(t)} is not an amount in dollars like "$37,938" or "$18.24"`);
   return parsed(toNumber(m[1]!) + (m[2] ? Number(`0.${m[2]}`) : 0));
 }
 
@@ -30,7 +30,7 @@ export function parseMoney(text: string): Parsed<number> {
 export function parseWholeDollars(text: string): Parsed<number> {
   const r = parseMoney(text);
   if (r.ok && r.value !== null && !Number.isInteger(r.value)) {
-    return rejected(`"${text.trim()}" has cents; a yearly amount is whole dollars`);
+    return rejected(`${quoted(text.trim())} has cents; a yearly amount is whole dollars`);
   }
   return r;
 }
@@ -41,7 +41,7 @@ export function parsePercent(text: string): Parsed<number> {
   const g = guard(t, 'percent');
   if (g !== 'go') return g;
   const m = PERCENT.exec(t);
-  if (!m) return rejected(`"${t}" is not a percentage like "-8%" or "17%"`);
+  if (!m) return rejected(`${quoted(t)} is not a percentage like "-8%" or "17%"`);
   const value = toNumber(m[2]!);
   return parsed(m[1] === '-' ? -value : value);
 }
@@ -52,7 +52,7 @@ export function parseCount(text: string): Parsed<number> {
   const g = guard(t, 'count');
   if (g !== 'go') return g;
   const m = COUNT.exec(t);
-  if (!m) return rejected(`"${t}" is not a count like "116,010"`);
+  if (!m) return rejected(`${quoted(t)} is not a count like "116,010"`);
   return parsed(toNumber(m[1]!));
 }
 
@@ -61,6 +61,6 @@ export function parseDecimal(text: string): Parsed<number> {
   const t = text.trim();
   const g = guard(t, 'number');
   if (g !== 'go') return g;
-  if (!DECIMAL.test(t)) return rejected(`"${t}" is not a number like "46" or "4.5"`);
+  if (!DECIMAL.test(t)) return rejected(`${quoted(t)} is not a number like "46" or "4.5"`);
   return parsed(Number(t));
 }

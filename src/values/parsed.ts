@@ -18,3 +18,9 @@ export const MAX_CELL_LENGTH = 2000;
 export function tooLong(text: string): boolean {
   return text.length > MAX_CELL_LENGTH;
 }
+
+/** Page text quoted in a reason, cut short: a warning stays one readable line whatever the cell holds. */
+export function quoted(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, ' ');
+  return `"${line.length > max ? `${line.slice(0, max - 1)}…` : line}"`;
+}

@@ -1,6 +1,6 @@
 import type { Degree, Gender, RaceShare, SalaryRange, SkillShare } from '../schema/pageRecord.js';
 import { parseWholeDollars } from './numbers.js';
-import { type Parsed, isNoValue, parsed, rejected, tooLong } from './parsed.js';
+import { type Parsed, isNoValue, parsed, rejected, tooLong, quoted } from './parsed.js';
 
 const PCT = /^(\d+(?:\.\d+)?)\s?%$/;
 
@@ -16,7 +16,7 @@ export function parseNamedShare(text: string, what = 'share'): Parsed<{ name: st
   const pct = comma < 0 ? null : PCT.exec(t.slice(comma + 1).trim());
   const name = comma < 0 ? '' : t.slice(0, comma).trim();
   if (!pct || !name || Number(pct[1]) > 100) {
-    return rejected(`"${t}" is not a ${what} like "Bachelor's Degree, 48%"`);
+    return rejected(`${quoted(t)} is not a ${what} like "Bachelor's Degree, 48%"`);
   }
   return parsed({ name, pct: Number(pct[1]) });
 }
@@ -30,13 +30,13 @@ export function parseSalaryRange(text: string): Parsed<SalaryRange> {
   if (tooLong(t)) return rejected(`salary range cell is ${t.length} characters long`);
   if (isNoValue(t)) return parsed(null);
   const m = /^(?:between\s+)?(\$[\d,.]+)\s*(?:and|to|-|\u2013)\s*(\$[\d,.]+)$/i.exec(t);
-  if (!m) return rejected(`"${t}" is not a salary range like "Between $30,000 And $47,000"`);
+  if (!m) return rejected(`${quoted(t)} is not a salary range like "Between $30,000 And $47,000"`);
   const min = parseWholeDollars(m[1]!);
   const max = parseWholeDollars(m[2]!);
   if (!min.ok || !max.ok || min.value === null || max.value === null) {
-    return rejected(`"${t}" has a bound that is not whole dollars`);
+    return rejected(`${quoted(t)} has a bound that is not whole dollars`);
   }
-  if (min.value > max.value) return rejected(`"${t}" has its lower bound above its upper bound`);
+  if (min.value > max.value) return rejected(`${quoted(t)} has its lower bound above its upper bound`);
   return parsed({ min: min.value, max: max.value });
 }
 
@@ -48,12 +48,12 @@ export function parseShareList(text: string, what: string): Parsed<Array<{ name:
   const t = text.trim();
   if (t.length > 4 * 2000) return rejected(`${what} cell is ${t.length} characters long`);
   if (isNoValue(t)) return parsed(null);
-  if (!t.endsWith('%')) return rejected(`"${t}" does not end in a percentage; expected "Name, 12.1% Name, 4.1%"`);
+  if (!t.endsWith('%')) return rejected(`${quoted(t)} does not end in a percentage; expected "Name, 12.1% Name, 4.1%"`);
   const shares: Array<{ name: string; pct: number }> = [];
   for (const piece of t.slice(0, -1).split('%')) {
     const share = parseNamedShare(`${piece}%`, what);
     if (!share.ok || share.value === null) {
-      return rejected(`"${piece.trim()}%" in ${what} is not like "Asian, 3.6%"`);
+      return rejected(`${quoted(`${piece.trim()}%`)} in ${what} is not like "Asian, 3.6%"`);
     }
     shares.push(share.value);
   }
@@ -68,7 +68,7 @@ export function parseGender(text: string): Parsed<Gender> {
   const male = find('male');
   const female = find('female');
   if (male === undefined || female === undefined || list.value.length !== 2) {
-    return rejected(`"${text.trim()}" is not a gender ratio like "Male, 26.6% Female, 73.4%"`);
+    return rejected(`${quoted(text.trim())} is not a gender ratio like "Male, 26.6% Female, 73.4%"`);
   }
   return parsed({ male, female });
 }
