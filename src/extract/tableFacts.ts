@@ -10,6 +10,8 @@ interface Sighting {
   value: unknown;
   /** Set when the cell came from an inferred split: every surviving value, the chosen first. */
   candidates?: unknown[];
+  /** The splits of the glued row that survived, as [left role's value, right role's value]. */
+  splits?: Array<[unknown, unknown]>;
 }
 
 export type TableValues = Partial<Record<RowTarget, unknown>>;
@@ -32,6 +34,7 @@ export function readTableFacts(tables: TableBlock[], roles: RoleTitles, keys: re
       const [label = '', ...cells] = row.cells;
       const field = rowFieldFor(label);
       if (!field) continue; // a row the site added later, or a capture's noise: not ours to guess
+      const splits = row.split && row.split.alternatives.length > 0 ? jointSplits([cells, ...row.split.alternatives], field, label, order) : [];
       for (const col of [0, 1] as const) {
         const role = order[col];
         const cell = cells[col];
@@ -42,17 +45,11 @@ export function readTableFacts(tables: TableBlock[], roles: RoleTitles, keys: re
         const value = readCell(cell, field, label, keys[role], warnings);
         if (value === undefined) continue;
         const sighting: Sighting = { label, value };
-        if (row.split && row.split.alternatives.length > 0) {
-          const others = row.split.alternatives
-            .map((alt) => alt[col])
-            .filter((c): c is string => c !== undefined)
-            .map((c) => readCell(c, field, label, null, null))
-            .filter((v) => v !== undefined);
-          const candidates = uniqueBy([value, ...others], json);
-          if (candidates.length > 1) {
-            sighting.candidates = candidates;
-            sighting.label = `${label} (glued "${row.split.glued}": ${row.split.reason})`;
-          }
+        const candidates = uniqueBy([value, ...splits.map((pair) => pair[role])], json);
+        if (row.split && candidates.length > 1) {
+          sighting.candidates = candidates;
+          sighting.splits = splits;
+          sighting.label = `${label} (glued "${row.split.glued}": ${row.split.reason})`;
         }
         const list = sightings[role].get(field.field) ?? [];
         list.push(sighting);
@@ -60,7 +57,25 @@ export function readTableFacts(tables: TableBlock[], roles: RoleTitles, keys: re
       }
     }
   }
-  return [settle(sightings[0], keys[0], warnings), settle(sightings[1], keys[1], warnings)];
+  return [settle(sightings[0], 0, keys[0], warnings), settle(sightings[1], 1, keys[1], warnings)];
+}
+
+/**
+ * Every split of a glued row whose cells are both values of the field, as [left role's value,
+ * right role's value]: the roles' candidates are joint (choosing one role's value chooses the
+ * other's), so reconciliation settles them together.
+ */
+function jointSplits(splits: string[][], field: RowField, label: string, order: readonly [0 | 1, 0 | 1]): Array<[unknown, unknown]> {
+  const pairs: Array<[unknown, unknown]> = [];
+  for (const cells of splits) {
+    const values = [cells[0], cells[1]].map((c) => (c === undefined ? undefined : readCell(c, field, label, null, null)));
+    if (values[0] === undefined || values[1] === undefined) continue;
+    const pair: [unknown, unknown] = [null, null];
+    pair[order[0]] = values[0];
+    pair[order[1]] = values[1];
+    pairs.push(pair);
+  }
+  return uniqueBy(pairs, json);
 }
 
 /** A cell's value, null for "-", undefined (with a warning) when it is not a value of the field. */
@@ -79,7 +94,7 @@ function readCell(cell: string, field: RowField, label: string, key: string | nu
   return parsed.value;
 }
 
-function settle(byField: Map<RowTarget, Sighting[]>, key: string, warnings: WarningList): TableValues {
+function settle(byField: Map<RowTarget, Sighting[]>, side: 0 | 1, key: string, warnings: WarningList): TableValues {
   const values: TableValues = {};
   for (const [field, all] of byField) {
     const shown = all.filter((s) => s.value !== null);
@@ -109,11 +124,13 @@ function settle(byField: Map<RowTarget, Sighting[]>, key: string, warnings: Warn
     const candidates = common.length > 0 ? common : first!.candidates!;
     values[field] = candidates[0];
     if (candidates.length > 1) {
+      const kept = new Set(candidates.map(json));
       warnings.add(
         key,
         field,
         `inferred from ${first!.label}: chose ${json(candidates[0])} over ${candidates.slice(1).map(json).join(', ')}`,
         candidates,
+        first!.splits?.filter((pair) => kept.has(json(pair[side]))),
       );
     }
   }

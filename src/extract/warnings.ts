@@ -5,10 +5,13 @@ export class WarningList {
   readonly items: Warning[] = [];
   private readonly seen = new Set<string>();
 
-  add(role: string | null, field: string, message: string, candidates?: unknown[]): void {
+  add(role: string | null, field: string, message: string, candidates?: unknown[], splits?: Array<[unknown, unknown]>): void {
     const id = `${role}\u0000${field}\u0000${message}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
-    this.items.push(candidates ? { role, field, message, candidates } : { role, field, message });
+    const warning: Warning = { role, field, message };
+    if (candidates) warning.candidates = candidates;
+    if (splits && splits.length > 1) warning.splits = splits;
+    this.items.push(warning);
   }
 }

@@ -66,6 +66,12 @@ export const Warning = z.object({
    * value with the same role seen on other pages.
    */
   candidates: z.array(z.unknown()).optional(),
+  /**
+   * For a value inferred from a glued row whose split decides both roles at once: every split
+   * that survived, as [left role's value, right role's value], the chosen first. Knowing one
+   * role's value from another page settles the other's too.
+   */
+  splits: z.array(z.tuple([z.unknown(), z.unknown()])).optional(),
 });
 
 export const Source = z.object({
