@@ -1,19 +1,27 @@
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { PageError } from '../errors.js';
-import { extractPage } from '../extract/extractPage.js';
-import { readPageBytes, readPageFile, sha256 } from '../read/readPage.js';
-import type { RoleStore } from '../store/roleStore.js';
+import { readPageFile, sha256 } from '../read/readPage.js';
+import type { Warning } from '../schema/pageRecord.js';
+import type { BatchPage, BatchResult, RoleStore } from '../store/roleStore.js';
 import { collectFiles } from './collectFiles.js';
+import { extractFile } from './extractFile.js';
+import { defaultThreads, openExtractPool } from './extractPool.js';
 
 export type FileOutcome =
-  | { path: string; status: 'stored' | 'skipped' }
+  | { path: string; status: 'stored'; warnings: Warning[] }
+  | { path: string; status: 'skipped' }
   | { path: string; status: 'failed'; reason: string };
 
 export interface IngestOptions {
-  /** Files read ahead of the one being stored (default 4). */
+  /**
+   * Worker threads that read and extract pages (default one per core; 0 extracts on this
+   * thread, which is also what running from the TypeScript sources gives).
+   */
   concurrency?: number;
-  /** Called once per file, in input order, as soon as it is done. */
+  /** Pages stored per transaction at most (default 200). */
+  batchSize?: number;
+  /** Called once per file, in input order, once its page is committed (or has failed). */
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
   /** Called once the files are known, before any is read. */
   onStart?: (total: number) => void;
@@ -31,10 +39,22 @@ export interface IngestSummary {
   conflicts: number;
 }
 
+/** Files read from disk at once: enough to hide the disk's latency, few enough to stay small. */
+const READS_IN_FLIGHT = 8;
+/** A batch is committed after this long even if not full, so a crash loses little work. */
+const BATCH_MILLISECONDS = 1000;
+
+/** A file between reading and storing: its page to store, or why it has none. */
+type Prepared = { kind: 'page'; page: BatchPage; warnings: Warning[] } | { kind: 'failed'; reason: string };
+
 /**
- * Ingests files and directories into the store. Files are read a few at a time but extracted
- * and stored one by one in input order, so a run is reproducible; a file whose content is stored
- * already is skipped before it is parsed. A file that fails is reported and the rest go on.
+ * Ingests files and directories into the store. Files are read a few at a time (p-queue),
+ * hashed, and those whose content is stored already are skipped before any parsing; the others
+ * are read and extracted on a pool of worker threads. This thread is the one writer: it takes the
+ * pages back in input order and stores them a batch per transaction, so a run is reproducible and
+ * a run killed at any moment leaves every page stored whole or not at all. Only a bounded window
+ * of files is in flight, so memory does not grow with the corpus. A file that fails is reported
+ * and the rest go on.
  */
 export async function ingest(store: RoleStore, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const { files, problems } = await collectFiles(inputs);
@@ -42,25 +62,96 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   const total = files.length;
   options.onStart?.(total);
 
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const queue = new PQueue({ concurrency });
-  const read = (path: string) => queue.add(() => readBytes(path, options.maxBytes));
-  // A window of reads in flight ahead of the file being stored, never the whole tree in memory.
-  const ahead: Array<Promise<Uint8Array | PageError>> = [];
-  for (let i = 0; i < Math.min(concurrency, total); i++) ahead.push(read(files[i]!));
+  const pool = openExtractPool(options.concurrency ?? defaultThreads());
+  const reads = new PQueue({ concurrency: READS_IN_FLIGHT });
+  const batchSize = Math.max(1, options.batchSize ?? 200);
+  // Enough work queued that no worker waits while this thread commits a batch.
+  const window = Math.max(16, pool.threads * 16);
 
-  for (let i = 0; i < total; i++) {
-    const path = files[i]!;
-    const bytes = await ahead.shift()!;
-    const next = files[i + concurrency];
-    if (next !== undefined) ahead.push(read(next));
-    const outcome = storeFile(store, path, bytes);
-    if (outcome.status === 'failed') summary.failed.push({ path, reason: outcome.reason });
+  const prepare = (path: string): Promise<Prepared> =>
+    prepareFile(path).catch((error: unknown) => ({
+      kind: 'failed' as const,
+      // A worker that died (out of memory, say): the file is named and the run goes on.
+      reason: `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`,
+    }));
+  const prepareFile = async (path: string): Promise<Prepared> => {
+    const bytes = await reads.add(() => readBytes(path, options.maxBytes));
+    if (bytes instanceof PageError) return { kind: 'failed', reason: bytes.reason };
+    const hash = sha256(bytes);
+    const identity = resolve(path);
+    if (store.pageWithContent(hash) !== undefined) return { kind: 'page', page: { path: identity, sha256: hash }, warnings: [] };
+    const extracted = await pool.run({ path, bytes });
+    if (!extracted.ok) return { kind: 'failed', reason: extracted.reason };
+    return { kind: 'page', page: { path: identity, record: extracted.record }, warnings: extracted.record.warnings };
+  };
+
+  let done = 0;
+  const report = (outcome: FileOutcome) => {
+    if (outcome.status === 'failed') summary.failed.push({ path: outcome.path, reason: outcome.reason });
     else summary[outcome.status]++;
-    options.onFile?.(outcome, i + 1, total);
+    options.onFile?.(outcome, ++done, total);
+  };
+
+  let batch: Array<{ path: string; prepared: Prepared }> = [];
+  let batchStarted = Date.now();
+  const commit = async () => {
+    const pages = batch.flatMap((b) => (b.prepared.kind === 'page' ? [b.prepared.page] : []));
+    const results = store.storeBatch(pages);
+    let r = 0;
+    for (const { path, prepared } of batch) {
+      if (prepared.kind === 'failed') {
+        report({ path, status: 'failed', reason: prepared.reason });
+        continue;
+      }
+      const result = results[r++]!;
+      report(result.status === 'gone' ? await storeAfterAll(store, path, prepared.page.path, options.maxBytes) : outcomeOf(path, result, prepared.warnings));
+    }
+    batch = [];
+    batchStarted = Date.now();
+  };
+
+  try {
+    const ahead: Array<Promise<Prepared>> = [];
+    for (let i = 0; i < Math.min(window, total); i++) ahead.push(prepare(files[i]!));
+    for (let i = 0; i < total; i++) {
+      const prepared = await ahead.shift()!;
+      const next = files[i + window];
+      if (next !== undefined) ahead.push(prepare(next));
+      batch.push({ path: files[i]!, prepared });
+      if (batch.length >= batchSize || Date.now() - batchStarted >= BATCH_MILLISECONDS) await commit();
+    }
+    if (batch.length > 0) await commit();
+  } finally {
+    await pool.close();
   }
   Object.assign(summary, store.counts());
   return summary;
+}
+
+function outcomeOf(path: string, result: BatchResult, warnings: Warning[]): FileOutcome {
+  switch (result.status) {
+    case 'stored':
+      return { path, status: 'stored', warnings };
+    case 'skipped':
+      return { path, status: 'skipped' };
+    case 'failed':
+      return { path, status: 'failed', reason: result.reason };
+    case 'gone':
+      return { path, status: 'failed', reason: 'its content was replaced while it was being stored; ingest it again' };
+  }
+}
+
+/**
+ * A file skipped by its hash whose stored copy an earlier page of the batch replaced (the same
+ * content moved between paths in one run): it is read, extracted and stored here after all.
+ */
+async function storeAfterAll(store: RoleStore, path: string, identity: string, maxBytes: number | undefined): Promise<FileOutcome> {
+  const bytes = await readBytes(path, maxBytes);
+  if (bytes instanceof PageError) return { path, status: 'failed', reason: bytes.reason };
+  const extracted = extractFile({ path, bytes });
+  if (!extracted.ok) return { path, status: 'failed', reason: extracted.reason };
+  const [result] = store.storeBatch([{ path: identity, record: extracted.record }]);
+  return outcomeOf(path, result!, extracted.record.warnings);
 }
 
 /** The file's bytes, or its error: over the size cap, not a regular file (a FIFO would block), unreadable. */
@@ -70,21 +161,5 @@ async function readBytes(path: string, maxBytes: number | undefined): Promise<Ui
   } catch (error) {
     if (error instanceof PageError) return error;
     throw error;
-  }
-}
-
-function storeFile(store: RoleStore, path: string, bytes: Uint8Array | PageError): FileOutcome {
-  if (bytes instanceof PageError) return { path, status: 'failed', reason: bytes.reason };
-  const identity = resolve(path);
-  try {
-    const hash = sha256(bytes);
-    if (store.skipStored(identity, hash)) return { path, status: 'skipped' };
-    const page = readPageBytes(bytes, path);
-    const record = extractPage(page.document, { path, sha256: page.sha256 });
-    return { path, status: store.storePage(record, identity).status };
-  } catch (error) {
-    if (error instanceof PageError) return { path, status: 'failed', reason: error.reason };
-    // A bug or a database problem: still one line naming the file, and the batch goes on.
-    return { path, status: 'failed', reason: `rolepages could not store it: ${(error as Error).message}` };
   }
 }

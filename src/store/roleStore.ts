@@ -10,6 +10,15 @@ export type StoreResult =
   /** The same content is already stored (perhaps under another path). */
   | { status: 'skipped'; pageId: number; replaced: number[]; roles: string[] };
 
+/** A page for `storeBatch`: its record, or only its content's hash when that is stored already. */
+export type BatchPage = { path: string; record: PageRecord } | { path: string; sha256: string };
+
+/**
+ * `gone`: a page sent by hash alone whose content is no longer stored (an earlier page of the
+ * batch replaced it at its path); the caller extracts and stores it after all.
+ */
+export type BatchResult = StoreResult | { status: 'failed'; reason: string } | { status: 'gone' };
+
 export interface StoreCounts {
   pages: number;
   roles: number;
@@ -27,9 +36,12 @@ export class RoleStore {
   /**
    * The evidence of the roles reconciled so far, kept in step with the tables so that a role on
    * hundreds of pages is not read back from SQLite for every new page that shows it. Dropped
-   * whole if a transaction fails.
+   * whole if a transaction fails. Bounded (least recently reconciled roles go first), so memory
+   * stays flat however many roles a corpus has.
    */
   private readonly cache = new Map<string, RoleEvidence>();
+  /** Page sides the cache may hold in all; a side is one role's values on one page (a few KB). */
+  static cachedSidesLimit = 20_000;
 
   constructor(readonly db: Db) {
     this.statements = prepare(db);
@@ -64,44 +76,91 @@ export class RoleStore {
 
   private storePageOnce(record: PageRecord, path: string): StoreResult {
     return this.db.transaction((): StoreResult => {
-      const s = this.statements;
-      const skipped = this.skipStored(path, record.source.sha256);
-      if (skipped) return skipped;
-      const { replaced, touched } = this.removeOtherVersions(path, record.source.sha256);
-      const [a, b] = record.roles;
-      const pageId = Number(
-        s.insertPage.run({
-          path,
-          sha256: record.source.sha256,
-          url: record.source.url,
-          format: record.source.format,
-          layout: record.source.layout,
-          role_a: a.key,
-          role_b: b.key,
-          ingested_at: new Date().toISOString(),
-        }).lastInsertRowid,
-      );
-      for (const side of observePage(record)) {
-        touched.add(side.roleKey);
-        for (const [field, value] of side.values) {
-          s.insertObservation.run(pageId, side.roleKey, field, JSON.stringify(value), side.side);
-        }
-        const cached = this.cache.get(side.roleKey);
-        if (cached) {
-          let pageEvidence = cached.pages.find((p) => p.id === pageId);
-          if (!pageEvidence) {
-            const { sha256, format, layout } = record.source;
-            cached.pages.push((pageEvidence = { id: pageId, sha256, format, layout, sides: [] }));
-          }
-          pageEvidence.sides.push({ values: side.values, inferred: side.inferred });
-        }
-      }
-      for (const w of record.warnings) {
-        s.insertWarning.run(pageId, w.role, w.field, w.message, w.candidates ? JSON.stringify(w.candidates) : null);
-      }
+      const { result, touched } = this.pageRows(record, path);
       this.reconcile(touched);
-      return { status: 'stored', pageId, replaced, roles: [...touched].sort() };
+      return result;
     })();
+  }
+
+  /**
+   * Stores pages in input order in one transaction, reconciling each touched role once at the
+   * end rather than once per page. Each page has a savepoint of its own: a page that fails is
+   * rolled back whole and reported, and the others are stored. If the batch as a whole cannot be
+   * committed, its pages are stored one transaction each, so only the faulty one is lost.
+   */
+  storeBatch(pages: readonly BatchPage[]): BatchResult[] {
+    try {
+      return this.db.transaction((): BatchResult[] => {
+        const touched = new Set<string>();
+        const results = pages.map((page): BatchResult => {
+          try {
+            const done = this.db.transaction(() => this.batchPageRows(page))();
+            for (const key of done.touched) touched.add(key);
+            return done.result;
+          } catch (error) {
+            // The savepoint undid the page's rows; the cache may hold its evidence.
+            this.cache.clear();
+            return { status: 'failed', reason: storeFailure(error) };
+          }
+        });
+        this.reconcile(touched);
+        return results;
+      })();
+    } catch {
+      this.cache.clear();
+      return pages.map((page): BatchResult => {
+        try {
+          return 'record' in page ? this.storePage(page.record, page.path) : (this.skipStored(page.path, page.sha256) ?? { status: 'gone' });
+        } catch (error) {
+          return { status: 'failed', reason: storeFailure(error) };
+        }
+      });
+    }
+  }
+
+  private batchPageRows(page: BatchPage): { result: BatchResult; touched: Set<string> } {
+    if ('record' in page) return this.pageRows(page.record, page.path);
+    return this.skipRows(page.path, page.sha256) ?? { result: { status: 'gone' }, touched: new Set() };
+  }
+
+  /** The page's rows, without reconciling the roles it touches (the caller does, once). */
+  private pageRows(record: PageRecord, path: string): { result: StoreResult; touched: Set<string> } {
+    const s = this.statements;
+    const skipped = this.skipRows(path, record.source.sha256);
+    if (skipped) return skipped;
+    const { replaced, touched } = this.removeOtherVersions(path, record.source.sha256);
+    const [a, b] = record.roles;
+    const pageId = Number(
+      s.insertPage.run({
+        path,
+        sha256: record.source.sha256,
+        url: record.source.url,
+        format: record.source.format,
+        layout: record.source.layout,
+        role_a: a.key,
+        role_b: b.key,
+        ingested_at: new Date().toISOString(),
+      }).lastInsertRowid,
+    );
+    for (const side of observePage(record)) {
+      touched.add(side.roleKey);
+      for (const [field, value] of side.values) {
+        s.insertObservation.run(pageId, side.roleKey, field, JSON.stringify(value), side.side);
+      }
+      const cached = this.cache.get(side.roleKey);
+      if (cached) {
+        let pageEvidence = cached.pages.find((p) => p.id === pageId);
+        if (!pageEvidence) {
+          const { sha256, format, layout } = record.source;
+          cached.pages.push((pageEvidence = { id: pageId, sha256, format, layout, sides: [] }));
+        }
+        pageEvidence.sides.push({ values: side.values, inferred: side.inferred });
+      }
+    }
+    for (const w of record.warnings) {
+      s.insertWarning.run(pageId, w.role, w.field, w.message, w.candidates ? JSON.stringify(w.candidates) : null);
+    }
+    return { result: { status: 'stored', pageId, replaced, roles: [...touched].sort() }, touched };
   }
 
   /**
@@ -110,18 +169,24 @@ export class RoleStore {
    * content is new.
    */
   skipStored(path: string, sha256: string): StoreResult | undefined {
-    const existing = this.pageWithContent(sha256);
-    if (existing === undefined) return undefined;
+    if (this.pageWithContent(sha256) === undefined) return undefined;
     try {
-      return this.db.transaction((): StoreResult => {
-        const { replaced, touched } = this.removeOtherVersions(path, sha256);
-        this.reconcile(touched);
-        return { status: 'skipped', pageId: existing, replaced, roles: [...touched].sort() };
+      return this.db.transaction((): StoreResult | undefined => {
+        const skipped = this.skipRows(path, sha256);
+        if (skipped) this.reconcile(skipped.touched);
+        return skipped?.result;
       })();
     } catch (error) {
       this.cache.clear();
       throw error;
     }
+  }
+
+  private skipRows(path: string, sha256: string): { result: StoreResult; touched: Set<string> } | undefined {
+    const existing = this.pageWithContent(sha256);
+    if (existing === undefined) return undefined;
+    const { replaced, touched } = this.removeOtherVersions(path, sha256);
+    return { result: { status: 'skipped', pageId: existing, replaced, roles: [...touched].sort() }, touched };
   }
 
   /** Removes the pages stored for `path` with other content; returns them and their roles. */
@@ -145,7 +210,10 @@ export class RoleStore {
   reconcile(keys: Iterable<string>): void {
     for (const key of [...keys].sort()) {
       let evidence = this.cache.get(key);
-      if (!evidence) this.cache.set(key, (evidence = this.evidence(key)));
+      // Re-inserted: the map's order is the order roles were last reconciled in.
+      if (evidence) this.cache.delete(key);
+      else evidence = this.evidence(key);
+      this.cache.set(key, evidence);
       if (evidence.pages.length === 0) {
         this.cache.delete(key);
         this.statements.deleteSearch.run(searchRowId(key));
@@ -153,6 +221,18 @@ export class RoleStore {
       } else {
         this.write(reconcileRole(evidence));
       }
+    }
+    this.evictCache();
+  }
+
+  private evictCache(): void {
+    let sides = 0;
+    for (const evidence of this.cache.values()) sides += evidence.pages.length;
+    if (sides <= RoleStore.cachedSidesLimit) return;
+    for (const [key, evidence] of this.cache) {
+      if (sides <= RoleStore.cachedSidesLimit / 2) break;
+      sides -= evidence.pages.length;
+      this.cache.delete(key);
     }
   }
 
@@ -236,6 +316,10 @@ export class RoleStore {
       role.responsibilities.join('\n'),
     );
   }
+}
+
+function storeFailure(error: unknown): string {
+  return `rolepages could not store it: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**

@@ -54,7 +54,7 @@ describe('ingest of the seed pages', () => {
     const files = SEEDS.map((name) => join(dir, name));
     await ingest(store, files);
     const reverse = RoleStore.open(tempDb());
-    await ingest(reverse, [...files].reverse(), { concurrency: 1 });
+    await ingest(reverse, [...files].reverse(), { concurrency: 0, batchSize: 1 });
     expect(dump(reverse.db, 'roles', 'key')).toEqual(dump(store.db, 'roles', 'key'));
     expect(dump(reverse.db, 'role_skills', 'role_key, name')).toEqual(dump(store.db, 'role_skills', 'role_key, name'));
     reverse.close();

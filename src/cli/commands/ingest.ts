@@ -1,10 +1,21 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { ingest, type IngestSummary } from '../../ingest/ingest.js';
+import { ingest, type FileOutcome, type IngestSummary } from '../../ingest/ingest.js';
+import { defaultThreads } from '../../ingest/extractPool.js';
+import { progressFor } from '../../ingest/progress.js';
+import { RunReport } from '../../ingest/runReport.js';
 import { RoleStore } from '../../store/roleStore.js';
 import { StoreError } from '../../store/storeError.js';
 import { maxSizeOption } from './maxSize.js';
 
 export const DEFAULT_DB = 'out/roles.db';
+
+interface IngestCommandOptions {
+  db: string;
+  concurrency?: number;
+  maxSize: number;
+  quiet?: boolean;
+  report?: string;
+}
 
 export function registerIngest(program: Command): void {
   program
@@ -12,10 +23,13 @@ export function registerIngest(program: Command): void {
     .description('extract every page, store it and reconcile the roles it shows (files whose content is stored are skipped)')
     .argument('<paths...>', 'saved pages, or directories to walk for *.html *.htm *.txt *.md')
     .option('--db <file>', 'the SQLite database to write', DEFAULT_DB)
-    .option('--concurrency <n>', 'files read ahead at once', positiveInteger, 4)
+    .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', concurrency)
+    .option('--quiet', 'no progress on stderr (failures and the summary line are still printed)')
+    .option('--report <file>', "write a JSON report: each file's status, reason and warnings")
     .addOption(maxSizeOption())
-    .action(async (paths: string[], options: { db: string; concurrency: number; maxSize: number }) => {
+    .action(async (paths: string[], options: IngestCommandOptions) => {
       let store: RoleStore;
+      let report: RunReport | undefined;
       try {
         store = RoleStore.open(options.db);
       } catch (error) {
@@ -25,12 +39,28 @@ export function registerIngest(program: Command): void {
         return;
       }
       try {
-        // Progress only for a person watching: scripts reading stderr get just the failures.
-        const progress = process.stderr.isTTY
-          ? (_: unknown, done: number, total: number) => process.stderr.write(`\r${done}/${total} files`)
-          : undefined;
-        const summary = await ingest(store, paths, { concurrency: options.concurrency, onFile: progress, maxBytes: options.maxSize });
-        if (progress) process.stderr.write('\r\x1b[K');
+        try {
+          if (options.report) report = new RunReport(options.report);
+        } catch (error) {
+          process.stderr.write(`rolepages ingest: ${options.report}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const progress = progressFor(process.stderr, { quiet: options.quiet === true });
+        let failedFiles = 0;
+        const summary = await ingest(store, paths, {
+          concurrency: options.concurrency ?? defaultThreads(),
+          maxBytes: options.maxSize,
+          onStart: (total) => progress.start(total),
+          onFile: (outcome: FileOutcome, done, total) => {
+            if (outcome.status === 'failed') failedFiles++;
+            report?.add(outcome);
+            progress.file(outcome, done, total);
+          },
+        });
+        progress.stop();
+        // Inputs that could not be walked come first in the summary and are no file's outcome.
+        report?.finish(summary, summary.failed.slice(0, summary.failed.length - failedFiles));
         for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${f.path}: ${f.reason}\n`);
         process.stdout.write(`${summaryLine(summary)}\n`);
         process.exitCode = summary.failed.length > 0 ? 1 : 0;
@@ -47,8 +77,10 @@ export function summaryLine(s: IngestSummary): string {
   );
 }
 
-function positiveInteger(text: string): number {
+function concurrency(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  if (text.trim() === '' || !Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError(`Expected \`--concurrency\` to be a number from 1 and up, got \`${text}\``);
+  }
   return n;
 }
