@@ -15,6 +15,7 @@ interface IngestCommandOptions {
   maxSize: number;
   quiet?: boolean;
   report?: string;
+  batchSize?: number;
 }
 
 export function registerIngest(program: Command): void {
@@ -23,9 +24,10 @@ export function registerIngest(program: Command): void {
     .description('extract every page, store it and reconcile the roles it shows (files whose content is stored are skipped)')
     .argument('<paths...>', 'saved pages, or directories to walk for *.html *.htm *.txt *.md')
     .option('--db <file>', 'the SQLite database to write', DEFAULT_DB)
-    .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', concurrency)
+    .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))
     .option('--quiet', 'no progress on stderr (failures and the summary line are still printed)')
     .option('--report <file>', "write a JSON report: each file's status, reason and warnings")
+    .option('--batch-size <n>', 'pages stored per transaction at most (default 200)', positive('--batch-size'))
     .addOption(maxSizeOption())
     .action(async (paths: string[], options: IngestCommandOptions) => {
       let store: RoleStore;
@@ -51,6 +53,7 @@ export function registerIngest(program: Command): void {
         const summary = await ingest(store, paths, {
           concurrency: options.concurrency ?? defaultThreads(),
           maxBytes: options.maxSize,
+          ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
           onStart: (total) => progress.start(total),
           onFile: (outcome: FileOutcome, done, total) => {
             if (outcome.status === 'failed') failedFiles++;
@@ -77,10 +80,12 @@ export function summaryLine(s: IngestSummary): string {
   );
 }
 
-function concurrency(text: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n) || n < 1) {
-    throw new InvalidArgumentError(`Expected \`--concurrency\` to be a number from 1 and up, got \`${text}\``);
-  }
-  return n;
+function positive(flag: string): (text: string) => number {
+  return (text) => {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isInteger(n) || n < 1) {
+      throw new InvalidArgumentError(`Expected \`${flag}\` to be a number from 1 and up, got \`${text}\``);
+    }
+    return n;
+  };
 }
