@@ -168,8 +168,11 @@ export function migrate(db: Database, file: string): void {
   for (const step of MIGRATIONS) {
     if (step.version <= current) continue;
     db.transaction(() => {
+      // Read again under the write lock: another ingest opening the same new database may have
+      // run this step while this one waited.
+      if ((db.pragma('user_version', { simple: true }) as number) >= step.version) return;
       step.up(db);
       db.pragma(`user_version = ${step.version}`);
-    })();
+    }).immediate();
   }
 }

@@ -4,6 +4,7 @@ import type { PageEvidence, RoleEvidence } from '../reconcile/evidence.js';
 import { observePage } from '../reconcile/observePage.js';
 import { reconcileRole, type ReconciledRole } from '../reconcile/reconcileRole.js';
 import { openForWriting, type Db } from './openDatabase.js';
+import { describeStoreFailure } from './storeError.js';
 
 export type StoreResult =
   | { status: 'stored'; pageId: number; replaced: number[]; roles: string[] }
@@ -40,6 +41,8 @@ export class RoleStore {
    * stays flat however many roles a corpus has.
    */
   private readonly cache = new Map<string, RoleEvidence>();
+  /** SQLite's count of other connections' commits when the cache was last known to be current. */
+  private dataVersion: number | null = null;
   /** Page sides the cache may hold in all; a side is one role's values on one page (a few KB). */
   static cachedSidesLimit = 20_000;
 
@@ -53,6 +56,17 @@ export class RoleStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * Another process (a second ingest on the same database) may have stored pages of the cached
+   * roles; their evidence would then be stale and the roles reconciled from part of their pages.
+   * Called under the write lock, where nobody else can commit until this transaction ends.
+   */
+  private dropCacheIfOthersWrote(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.dataVersion) this.cache.clear();
+    this.dataVersion = version;
   }
 
   /** The id of the page stored with this content, if any. */
@@ -76,10 +90,11 @@ export class RoleStore {
 
   private storePageOnce(record: PageRecord, path: string): StoreResult {
     return this.db.transaction((): StoreResult => {
+      this.dropCacheIfOthersWrote();
       const { result, touched } = this.pageRows(record, path);
       this.reconcile(touched);
       return result;
-    })();
+    }).immediate();
   }
 
   /**
@@ -91,6 +106,7 @@ export class RoleStore {
   storeBatch(pages: readonly BatchPage[]): BatchResult[] {
     try {
       return this.db.transaction((): BatchResult[] => {
+        this.dropCacheIfOthersWrote();
         const touched = new Set<string>();
         const results = pages.map((page): BatchResult => {
           try {
@@ -105,7 +121,9 @@ export class RoleStore {
         });
         this.reconcile(touched);
         return results;
-      })();
+        // Immediate: the write lock is taken (waiting out another ingest) before anything is read;
+        // a deferred transaction that read first would fail "database is locked" when it writes.
+      }).immediate();
     } catch {
       this.cache.clear();
       return pages.map((page): BatchResult => {
@@ -172,10 +190,11 @@ export class RoleStore {
     if (this.pageWithContent(sha256) === undefined) return undefined;
     try {
       return this.db.transaction((): StoreResult | undefined => {
+        this.dropCacheIfOthersWrote();
         const skipped = this.skipRows(path, sha256);
         if (skipped) this.reconcile(skipped.touched);
         return skipped?.result;
-      })();
+      }).immediate();
     } catch (error) {
       this.cache.clear();
       throw error;
@@ -319,7 +338,7 @@ export class RoleStore {
 }
 
 function storeFailure(error: unknown): string {
-  return `rolepages could not store it: ${error instanceof Error ? error.message : String(error)}`;
+  return `rolepages could not store it: ${describeStoreFailure(error)}`;
 }
 
 /**
