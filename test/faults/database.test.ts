@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/ingest.js';
+import { RoleStore } from '../../src/store/roleStore.js';
+import { FIXTURES } from '../support/seeds.js';
+import { dump } from '../store/storeFixtures.js';
+import { expectSound, rolepages, tempDir } from './support.js';
+
+const TEXT_SEEDS = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => join(FIXTURES, f));
+const HTML_PAGES = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).map((f) => join(FIXTURES, f));
+
+/** Everything stored, for before/after comparisons. */
+const snapshot = (store: RoleStore) => [
+  dump(store.db, 'roles', 'key'),
+  dump(store.db, 'pages', 'id'),
+  dump(store.db, 'observations', 'page_id, side, field'),
+  dump(store.db, 'conflicts', 'role_key, field, value'),
+];
+
+async function seededDb(): Promise<string> {
+  const file = join(tempDir('rolepages-db-'), 'roles.db');
+  const store = RoleStore.open(file);
+  await ingest(store, TEXT_SEEDS);
+  store.close();
+  return file;
+}
+
+describe('a database that is full', () => {
+  it('fails each new page with one line saying so, and leaves the stored pages as they were', async () => {
+    const store = RoleStore.open(await seededDb());
+    const before = snapshot(store);
+    // SQLite's own cap on the file, set to what it holds now: the next page needs room it has not.
+    const pages = store.db.pragma('page_count', { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages}`);
+
+    const summary = await ingest(store, HTML_PAGES);
+
+    expect(summary.stored).toBe(0);
+    expect(summary.failed.map((f) => f.reason)).toEqual(
+      HTML_PAGES.map(
+        () => 'rolepages could not store it: the database or its disk is full (SQLITE_FULL); free space and run ingest again (pages stored so far are intact)',
+      ),
+    );
+    expect(snapshot(store)).toEqual(before);
+    expectSound(store.db);
+    store.close();
+  });
+
+  it('takes the pages once there is room again', async () => {
+    const store = RoleStore.open(await seededDb());
+    store.db.pragma(`max_page_count = ${store.db.pragma('page_count', { simple: true }) as number}`);
+    await ingest(store, HTML_PAGES);
+    store.db.pragma('max_page_count = 1073741823');
+    const summary = await ingest(store, HTML_PAGES);
+    expect(summary).toMatchObject({ stored: HTML_PAGES.length, failed: [], pages: TEXT_SEEDS.length + HTML_PAGES.length });
+    expectSound(store.db);
+    store.close();
+  });
+});
+
+describe('a database that is read-only', () => {
+  it('fails each new page with one line saying so and changes nothing', async () => {
+    const file = await seededDb();
+    const bytes = readFileSync(file);
+    // Tests run as root, whom file permissions do not stop; a read-only connection is what a
+    // read-only file or mount gives.
+    const store = new RoleStore(new Database(file, { readonly: true }));
+    const summary = await ingest(store, HTML_PAGES);
+    expect(summary.stored).toBe(0);
+    expect(new Set(summary.failed.map((f) => f.reason))).toEqual(
+      new Set(['rolepages could not store it: the database is read-only (SQLITE_READONLY); check the permissions of the file and its folder, or use another --db']),
+    );
+    expectSound(store.db);
+    store.close();
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('rolepages ingest exits 2 with one line when the database cannot be opened for writing', () => {
+    const dir = tempDir('rolepages-db-');
+    mkdirSync(join(dir, 'roles.db'));
+    const run = rolepages('ingest', TEXT_SEEDS[0]!, '--db', join(dir, 'roles.db'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^rolepages ingest: ${join(dir, 'roles.db')}: cannot open the database \\([^\\n]+\\)\\n$`));
+  });
+});
+
+describe('two ingest runs on one database at once', () => {
+  const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+  const runAsync = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [CLI, ...args]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (status) => done({ status, stdout, stderr }));
+    });
+
+  /** Distinct copies of the seed pages (a trailing line makes each file's content its own). */
+  function copies(dir: string, tag: string, count: number): string {
+    mkdirSync(dir);
+    for (let k = 0; k < count; k++) {
+      for (const seed of TEXT_SEEDS) {
+        const name = `${seed.slice(seed.lastIndexOf('/') + 1, -4)}-${tag}${k}.txt`;
+        writeFileSync(join(dir, name), `${readFileSync(seed, 'utf8')}\ncopy ${tag}${k}\n`);
+      }
+    }
+    return dir;
+  }
+
+  it('both finish, every page is stored once, and the roles are those of one run over all the pages', async () => {
+    const dir = tempDir('rolepages-concurrent-');
+    const a = copies(join(dir, 'a'), 'a', 30);
+    const b = copies(join(dir, 'b'), 'b', 30);
+    const db = join(dir, 'roles.db');
+
+    const [first, second] = await Promise.all([runAsync('ingest', a, '--db', db), runAsync('ingest', b, '--db', db)]);
+
+    expect([first.status, first.stderr, second.status, second.stderr]).toEqual([0, '', 0, '']);
+    expect(first.stdout).toMatch(/^150 pages stored, 0 skipped, 0 failed;/);
+    expect(second.stdout).toMatch(/^150 pages stored, 0 skipped, 0 failed;/);
+
+    const together = RoleStore.open(db);
+    const alone = RoleStore.open(join(dir, 'alone.db'));
+    await ingest(alone, [a, b]);
+    expect(together.counts()).toEqual({ pages: 300, roles: 6, conflicts: 0 });
+    expect(dump(together.db, 'roles', 'key')).toEqual(dump(alone.db, 'roles', 'key'));
+    expect(together.db.prepare('SELECT key, page_count FROM roles ORDER BY key').all()).toEqual([
+      { key: 'account-specialist', page_count: 180 },
+      { key: 'collections-accounts-receivable', page_count: 60 },
+      { key: 'collections-associate', page_count: 60 },
+      { key: 'collections-coordinator', page_count: 180 },
+      { key: 'collections-representative', page_count: 60 },
+      { key: 'senior-collection-specialist', page_count: 60 },
+    ]);
+    expectSound(together.db);
+    together.close();
+    alone.close();
+  });
+});
+
+describe('rolepages query cannot change the database', () => {
+  it.each([
+    ['DELETE FROM roles', 'the statement returns no rows (the database is read-only here): DELETE FROM roles'],
+    ["INSERT INTO pages (path) VALUES ('x') RETURNING id", 'SQL error: attempt to write a readonly database'],
+    ['PRAGMA user_version = 99', 'the statement returns no rows (the database is read-only here): PRAGMA user_version = 99'],
+    ['SELECT 1; DROP TABLE roles', 'SQL error: The supplied SQL string contains more than one statement'],
+    ["ATTACH DATABASE 'other.db' AS other", "the statement returns no rows (the database is read-only here): ATTACH DATABASE 'other.db' AS other"],
+  ])('%s: exit 2, one line, nothing changed', async (sql, reason) => {
+    const file = await seededDb();
+    const before = readFileSync(file);
+    const run = rolepages('query', '--db', file, sql);
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `rolepages query: ${reason}\n`]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const store = RoleStore.open(file);
+    expect(store.counts()).toMatchObject({ pages: 5, roles: 6 });
+    store.close();
+  });
+});
