@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseDocument } from 'htmlparser2';
+import { checkValues, type ValueCheck } from './checkValues.js';
+import { PAGE_SHAPES, type PageShape } from './renderPages.js';
+import { rolePool } from './rolePool.js';
+import { writeCorpus } from './writeCorpus.js';
+
+/**
+ * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale] [--keep]`: generates a
+ * corpus per page shape and a mixed one, ingests each in a child process (the real code path,
+ * worker pool included), and prints pages/s and peak RSS next to the floor (reading the same
+ * files and building their DOM with htmlparser2 on one core), with the count of stored values
+ * that differ from what was generated.
+ */
+const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale] [--keep]';
+
+interface Row {
+  name: string;
+  pages: number;
+  mib: number;
+  floor: number;
+  ingest: number;
+  rssMiB: number;
+  failed: number;
+  check: ValueCheck;
+}
+
+const RUN_INGEST = fileURLToPath(new URL('./runIngest.js', import.meta.url));
+
+function main(): void {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        pages: { type: 'string' },
+        'text-pages': { type: 'string' },
+        roles: { type: 'string', default: '2000' },
+        seed: { type: 'string', default: '20260403' },
+        'rss-scale': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+  const number = (flag: string, text: string | undefined, fallback: number): number => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) fail(`Expected \`--${flag}\` to be a number from 1 and up, got \`${text}\`\n${USAGE}`);
+    return n;
+  };
+  const htmlPages = number('pages', args.pages, 400);
+  const textPages = number('text-pages', args['text-pages'], args.pages === undefined ? 2000 : htmlPages);
+  const roles = number('roles', args.roles, 2000);
+  const seed = number('seed', args.seed, 20260403);
+
+  const root = mkdtempSync(join(tmpdir(), 'rolepages-bench-'));
+  const pool = rolePool(roles, seed);
+  process.stderr.write(`rolepages bench: ${availableParallelism()} cores, a pool of ${roles} roles, corpora in ${root}\n`);
+  try {
+    const runs: Array<{ name: string; shapes: readonly PageShape[]; pages: number }> = [
+      ...PAGE_SHAPES.map((shape) => ({ name: shape, shapes: [shape], pages: shape.startsWith('html') ? htmlPages : textPages })),
+      { name: 'mixed', shapes: PAGE_SHAPES, pages: htmlPages * 2 },
+    ];
+    if (args['rss-scale']) {
+      runs.push({ name: 'mixed 1,000', shapes: PAGE_SHAPES, pages: 1000 }, { name: 'mixed 10,000', shapes: PAGE_SHAPES, pages: 10_000 });
+    }
+    const rows = runs.map((run, i) => measure(root, run.name, pool, { pages: run.pages, shapes: run.shapes, seed: seed + i + 1 }));
+    printTable(rows);
+    const wrong = rows.reduce((n, r) => n + r.check.wrong, 0);
+    for (const r of rows) {
+      if (r.check.wrong === 0) continue;
+      process.stdout.write(`  wrong in ${r.name}, by field: ${JSON.stringify(r.check.byField)}\n`);
+      for (const e of r.check.examples.slice(0, 2)) process.stdout.write(`    e.g. ${e.slice(0, 300)}\n`);
+    }
+    process.exitCode = wrong > 0 || rows.some((r) => r.failed > 0) ? 1 : 0;
+  } finally {
+    if (args.keep) process.stderr.write(`rolepages bench: kept ${root}\n`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, corpus: { pages: number; shapes: readonly PageShape[]; seed: number }): Row {
+  const dir = join(root, name.replace(/\W+/g, '-'));
+  process.stderr.write(`rolepages bench: ${name}: writing ${corpus.pages} pages…`);
+  const { bytes } = writeCorpus(dir, pool, corpus);
+  process.stderr.write(' floor…');
+  const floor = floorPagesPerSecond(dir);
+  process.stderr.write(' ingest…');
+  const db = join(root, `${name.replace(/\W+/g, '-')}.db`);
+  const out = JSON.parse(execFileSync(process.execPath, [RUN_INGEST, dir, db], { encoding: 'utf8', maxBuffer: 1 << 20 })) as {
+    seconds: number;
+    maxRssMiB: number;
+    stored: number;
+    skipped: number;
+    failed: number;
+    firstFailure: { path: string; reason: string } | null;
+  };
+  if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
+  process.stderr.write(' check…\n');
+  const check = checkValues(db, pool);
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    name,
+    pages: corpus.pages,
+    mib: bytes / 1024 / 1024,
+    floor,
+    ingest: corpus.pages / out.seconds,
+    rssMiB: out.maxRssMiB,
+    failed: out.failed,
+    check,
+  };
+}
+
+/** Reading every file and building its DOM with htmlparser2, one after the other on this thread. */
+function floorPagesPerSecond(dir: string): number {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+  // A first pass warms the parser's code, as the ingest's workers warm theirs.
+  for (const file of files.slice(0, 20)) parseDocument(readFileSync(file, 'utf8'));
+  const started = performance.now();
+  for (const file of files) parseDocument(readFileSync(file, 'utf8'));
+  return files.length / ((performance.now() - started) / 1000);
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['corpus', 'pages', 'MiB', 'floor pages/s (1 core)', 'ingest pages/s', 'ingest / floor', 'peak RSS MiB', 'failed', 'values checked', 'wrong', 'flagged guesses'];
+  const body = rows.map((r) => [
+    r.name,
+    String(r.pages),
+    r.mib.toFixed(0),
+    r.floor.toFixed(0),
+    r.ingest.toFixed(0),
+    `${(r.ingest / r.floor).toFixed(2)} x`,
+    r.rssMiB.toFixed(0),
+    String(r.failed),
+    String(r.check.checked),
+    String(r.check.wrong),
+    String(r.check.flagged),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  process.stdout.write(`${[line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n')}\n`);
+  process.stdout.write(
+    `wrong values: ${rows.reduce((n, r) => n + r.check.wrong, 0)} ` +
+      `(flagged guesses: values a flattened capture glued ambiguously, warned in page_warnings, that no other page settled)\n`,
+  );
+}
+
+function fail(message: string): never {
+  process.stderr.write(`rolepages bench: ${message}\n`);
+  process.exit(2);
+}
+
+main();
