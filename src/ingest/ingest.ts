@@ -65,8 +65,9 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   const pool = openExtractPool(options.concurrency ?? defaultThreads());
   const reads = new PQueue({ concurrency: READS_IN_FLIGHT });
   const batchSize = Math.max(1, options.batchSize ?? 200);
-  // Enough work queued that no worker waits while this thread commits a batch.
-  const window = Math.max(16, pool.threads * 16);
+  // Enough work queued that no worker waits while this thread commits a batch, and few enough
+  // pages (a served page is 150–300 KB) that memory stays small.
+  const window = Math.max(32, pool.threads * 48);
 
   const prepare = (path: string): Promise<Prepared> =>
     prepareFile(path).catch((error: unknown) => ({
@@ -80,7 +81,7 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
     const hash = sha256(bytes);
     const identity = resolve(path);
     if (store.pageWithContent(hash) !== undefined) return { kind: 'page', page: { path: identity, sha256: hash }, warnings: [] };
-    const extracted = await pool.run({ path, bytes });
+    const extracted = await pool.run({ path, bytes, sha256: hash });
     if (!extracted.ok) return { kind: 'failed', reason: extracted.reason };
     return { kind: 'page', page: { path: identity, record: extracted.record }, warnings: extracted.record.warnings };
   };
