@@ -41,6 +41,9 @@ export function openExtractPool(threads: number): ExtractPool {
     maxThreads: threads,
     // No maxQueue: the caller bounds the work in flight, so the queue never outgrows its window.
     idleTimeout: 60_000,
+    // Piscina hands a worker its next task from this thread, which is busy while it commits a
+    // batch: each worker holds a backlog of its own so that it never waits for the writer.
+    concurrentTasksPerWorker: 8,
   });
   return {
     threads,

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { PageError } from '../errors.js';
@@ -5,7 +6,7 @@ import { readPageFile, sha256 } from '../read/readPage.js';
 import type { Warning } from '../schema/pageRecord.js';
 import type { BatchPage, BatchResult, RoleStore } from '../store/roleStore.js';
 import { collectFiles } from './collectFiles.js';
-import { extractFile } from './extractFile.js';
+import { extractFile, type Extracted } from './extractFile.js';
 import { defaultThreads, openExtractPool } from './extractPool.js';
 
 export type FileOutcome =
@@ -41,6 +42,13 @@ export interface IngestSummary {
 
 /** Files read from disk at once: enough to hide the disk's latency, few enough to stay small. */
 const READS_IN_FLIGHT = 8;
+/** Pages prepared ahead of the writer: a record is a few KB, so this is a few MB. */
+const PAGES_AHEAD = 1024;
+/**
+ * Bytes read and not yet extracted. While the writer commits a batch the workers go on with
+ * what they hold: about a hundred served pages, or every page ahead when they are text captures.
+ */
+const BYTES_AHEAD = 12 * 1024 * 1024;
 /** A batch is committed after this long even if not full, so a crash loses little work. */
 const BATCH_MILLISECONDS = 1000;
 
@@ -64,10 +72,9 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
 
   const pool = openExtractPool(options.concurrency ?? defaultThreads());
   const reads = new PQueue({ concurrency: READS_IN_FLIGHT });
-  const batchSize = Math.max(1, options.batchSize ?? 200);
-  // Enough work queued that no worker waits while this thread commits a batch, and few enough
-  // pages (a served page is 150–300 KB) that memory stays small.
-  const window = Math.max(32, pool.threads * 48);
+  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const window = PAGES_AHEAD;
+  const budget = new ByteBudget(BYTES_AHEAD);
 
   const prepare = (path: string): Promise<Prepared> =>
     prepareFile(path).catch((error: unknown) => ({
@@ -76,12 +83,25 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
       reason: `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`,
     }));
   const prepareFile = async (path: string): Promise<Prepared> => {
-    const bytes = await reads.add(() => readBytes(path, options.maxBytes));
-    if (bytes instanceof PageError) return { kind: 'failed', reason: bytes.reason };
-    const hash = sha256(bytes);
-    const identity = resolve(path);
-    if (store.pageWithContent(hash) !== undefined) return { kind: 'page', page: { path: identity, sha256: hash }, warnings: [] };
-    const extracted = await pool.run({ path, bytes, sha256: hash });
+    let held = 0;
+    const bytes = await reads.add(async () => {
+      // The size decides whether there is room; the reader still applies its own cap.
+      held = Math.min(await sizeOf(path), options.maxBytes ?? Infinity);
+      await budget.take(held);
+      return readBytes(path, options.maxBytes);
+    });
+    try {
+      if (bytes instanceof PageError) return { kind: 'failed', reason: bytes.reason };
+      const hash = sha256(bytes);
+      const identity = resolve(path);
+      if (store.pageWithContent(hash) !== undefined) return { kind: 'page', page: { path: identity, sha256: hash }, warnings: [] };
+      const extracted = await pool.run({ path, bytes, sha256: hash });
+      return toPrepared(identity, extracted);
+    } finally {
+      budget.give(held);
+    }
+  };
+  const toPrepared = (identity: string, extracted: Extracted): Prepared => {
     if (!extracted.ok) return { kind: 'failed', reason: extracted.reason };
     return { kind: 'page', page: { path: identity, record: extracted.record }, warnings: extracted.record.warnings };
   };
@@ -153,6 +173,34 @@ async function storeAfterAll(store: RoleStore, path: string, identity: string, m
   if (!extracted.ok) return { path, status: 'failed', reason: extracted.reason };
   const [result] = store.storeBatch([{ path: identity, record: extracted.record }]);
   return outcomeOf(path, result!, extracted.record.warnings);
+}
+
+/** Bytes held by pages read and not yet extracted, so that reading ahead never outruns memory. */
+class ByteBudget {
+  private used = 0;
+  private waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Waits for room; a page larger than the whole budget goes alone. */
+  async take(bytes: number): Promise<void> {
+    while (this.used > 0 && this.used + bytes > this.limit) await new Promise<void>((wake) => this.waiting.push(wake));
+    this.used += bytes;
+  }
+
+  give(bytes: number): void {
+    this.used -= bytes;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    // readBytes reports why the file cannot be read.
+    return 0;
+  }
 }
 
 /** The file's bytes, or its error: over the size cap, not a regular file (a FIFO would block), unreadable. */
