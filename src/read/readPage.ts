@@ -5,6 +5,7 @@ import { PageError } from '../errors.js';
 import { decodePage } from './detect.js';
 import type { PageDocument } from './document.js';
 import { readFlatText } from './flat/readFlatText.js';
+import { MAX_MARKUP_DEPTH, markupDepth } from './html/depth.js';
 import { readHtml } from './html/readHtml.js';
 import { readTabularText } from './tabular/readTabularText.js';
 
@@ -65,6 +66,13 @@ const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 
 export function readPageBytes(bytes: Uint8Array, path: string): ReadPage {
   const { text, kind, notes } = decodePage(bytes, path);
+  if (kind === 'html' && markupDepth(text) > MAX_MARKUP_DEPTH) {
+    throw new PageError(
+      'not-a-comparison',
+      path,
+      `the markup nests more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep; a saved page nests a few dozen, so this is not one (it was not parsed)`,
+    );
+  }
   const document = kind === 'html' ? readHtml(text) : readPageText(text);
   document.notes.push(...notes);
   return { path, sha256: sha256(bytes), document };

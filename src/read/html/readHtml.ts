@@ -3,6 +3,7 @@ import { parseDocument } from 'htmlparser2';
 import { rowFieldFor } from '../../site/rowFields.js';
 import type { Block, ListItem, PageDocument, ParagraphBlock, ReaderNote } from '../document.js';
 import { readGridRun } from './grids.js';
+import { MAX_MARKUP_DEPTH, markupDepth } from './depth.js';
 import { MarkdownBatch, textToMarkdown } from './markdown.js';
 import { readTable } from './tables.js';
 import { cleanHtml, isPlainText, visibleText } from './text.js';
@@ -15,6 +16,10 @@ import { PageTree, isElement } from './tree.js';
  * DOM, so nothing is guessed.
  */
 export function readHtml(html: string): PageDocument {
+  if (markupDepth(html) > MAX_MARKUP_DEPTH) {
+    const message = `markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep was not read (a page nests a few dozen; parsing it would take minutes)`;
+    return { title: null, blocks: [], url: null, format: 'html', layout: 'table', notes: [{ label: null, message }] };
+  }
   const dom = parseDocument(html);
   const tree = new PageTree(dom);
   const reader = new BlockReader(tree);
@@ -46,6 +51,7 @@ class BlockReader {
   /** The layout of the first table that holds a row of the site: `<table>` or grid. */
   layout: 'table' | 'flat' | null = null;
   private deepNoted = false;
+  private deepRichNoted = false;
   private readonly rich = new MarkdownBatch();
 
   constructor(private readonly tree: PageTree) {}
@@ -200,6 +206,13 @@ class BlockReader {
   private markdown(nodes: readonly AnyNode[], text: string, target: { markdown: string }): void {
     target.markdown = textToMarkdown(text);
     if (isPlainText(nodes, this.tree)) return;
+    if (deeperThan(nodes, MAX_RICH_DEPTH)) {
+      if (!this.deepRichNoted) {
+        this.deepRichNoted = true;
+        this.notes.push({ label: null, message: `rich text nested deeper than ${MAX_RICH_DEPTH} levels was kept as plain text` });
+      }
+      return;
+    }
     this.rich.add(cleanHtml(nodes, this.tree), (markdown) => {
       if (markdown) target.markdown = markdown;
     });
@@ -223,6 +236,24 @@ class BlockReader {
     // Markdown would need turndown to recurse as deep as the markup: plain text it is.
     if (text) this.blocks.push({ kind: 'paragraph', text, markdown: textToMarkdown(text) });
   }
+}
+
+/**
+ * Rich text nested deeper than this is not given to turndown: it reads every element's whole
+ * text, so its time grows with the square of the depth (2,000 unclosed `<b>`s: seconds).
+ */
+const MAX_RICH_DEPTH = 64;
+
+/** Whether elements nest more than `limit` levels below `nodes`; stops as soon as they do. */
+function deeperThan(nodes: readonly AnyNode[], limit: number): boolean {
+  const stack: Array<[AnyNode, number]> = nodes.map((n) => [n, 1]);
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (depth > limit) return true;
+    for (const c of node.children) stack.push([c, depth + 1]);
+  }
+  return false;
 }
 
 function headingLevel(el: Element): number | null {
