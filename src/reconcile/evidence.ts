@@ -26,7 +26,25 @@ export interface SideEvidence {
   values: Map<string, unknown>;
   /** Fields whose value was inferred, each with its warning's candidates (chosen first; may be empty). */
   inferred: Map<string, unknown[]>;
+  /** For inferred values that came from a glued row deciding both roles at once. */
+  joint?: JointSplits;
 }
+
+/**
+ * The glued rows of a page whose split decided this role's value and the other role's together:
+ * knowing the other role's value from another page settles this one too.
+ */
+export interface JointSplits {
+  /** Which column of the page this side is (0 left, 1 right). */
+  side: 0 | 1;
+  /** The other role on the page. */
+  partner: string;
+  /** Field → the splits that survived, as [left value, right value], the chosen first. */
+  splits: Map<string, Array<[unknown, unknown]>>;
+}
+
+/** Every role's evidence, for settling a role's joint splits with its partner's other pages. */
+export type EvidenceOf = (key: string) => RoleEvidence | undefined;
 
 /**
  * How far a value can be trusted by the way it was captured: HTML and tabular text keep the

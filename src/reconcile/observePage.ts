@@ -1,4 +1,5 @@
 import { FACT_FIELDS, type PageRecord } from '../schema/pageRecord.js';
+import type { JointSplits } from './evidence.js';
 
 /** What one side of a page says about its role, as stored in `observations`. */
 export interface RoleObservations {
@@ -9,6 +10,8 @@ export interface RoleObservations {
   values: Map<string, unknown>;
   /** Fields the extractor had to infer, with the candidates of its warning (chosen first). */
   inferred: Map<string, unknown[]>;
+  /** Set when some inferred value's split also decided the other role's value. */
+  joint?: JointSplits;
 }
 
 /** The fields stored per role: the contract's, and the names the prose uses for the role. */
@@ -25,9 +28,14 @@ export function observePage(record: PageRecord): RoleObservations[] {
       values.set(field, value);
     }
     const inferred = new Map<string, unknown[]>();
+    const splits = new Map<string, Array<[unknown, unknown]>>();
     for (const w of record.warnings) {
-      if (w.role === role.key && values.has(w.field)) inferred.set(w.field, w.candidates ?? []);
+      if (w.role !== role.key || !values.has(w.field)) continue;
+      inferred.set(w.field, w.candidates ?? []);
+      if (w.splits) splits.set(w.field, w.splits);
     }
-    return { roleKey: role.key, side, values, inferred };
+    const observed: RoleObservations = { roleKey: role.key, side, values, inferred };
+    if (splits.size > 0) observed.joint = { side, partner: record.roles[1 - side]!.key, splits };
+    return observed;
   });
 }

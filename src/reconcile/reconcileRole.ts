@@ -1,6 +1,6 @@
 import { roleKey, type RaceShare, type SkillShare } from '../schema/pageRecord.js';
 import { canonicalJson, collapse, normalizedText } from './canonical.js';
-import { captureReliability, Reliability, type RoleEvidence } from './evidence.js';
+import { captureReliability, type EvidenceOf, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';
 import { settle, type Candidate, type Vote } from './survivorship.js';
 
 /** Fields with one value per role, settled by the survivorship rule. */
@@ -85,8 +85,8 @@ interface Said {
  * One role from every page that shows it. A pure function of the evidence: the same stored pages
  * give the same role whatever order they were ingested in.
  */
-export function reconcileRole(evidence: RoleEvidence): ReconciledRole {
-  const { said, warnings } = settleInferred(evidence);
+export function reconcileRole(evidence: RoleEvidence, evidenceOf: EvidenceOf = () => undefined): ReconciledRole {
+  const { said, warnings } = settleInferred(evidence, evidenceOf);
   const byField = new Map<string, Said[]>();
   for (const s of said) {
     const list = byField.get(s.field);
@@ -159,9 +159,9 @@ function conflictRows(field: string, candidates: Candidate[]): RoleConflict[] {
  * alternative that agrees with that page becomes this page's value and the warning is resolved.
  * An unsettled guess stays, counting least.
  */
-function settleInferred(evidence: RoleEvidence): { said: Said[]; warnings: SettledWarning[] } {
+function settleInferred(evidence: RoleEvidence, evidenceOf: EvidenceOf): { said: Said[]; warnings: SettledWarning[] } {
   const said: Said[] = [];
-  const pending: Array<{ said: Said; candidates: unknown[] }> = [];
+  const pending: Array<{ said: Said; candidates: unknown[]; joint: JointSplits | undefined }> = [];
   for (const page of evidence.pages) {
     const reliability = captureReliability(page);
     for (const side of page.sides) {
@@ -171,25 +171,52 @@ function settleInferred(evidence: RoleEvidence): { said: Said[]; warnings: Settl
         const candidates = side.inferred.get(field);
         if (candidates) {
           s.reliability = Reliability.Inferred;
-          pending.push({ said: s, candidates });
+          pending.push({ said: s, candidates, joint: side.joint });
         }
       }
     }
   }
   const warnings: SettledWarning[] = [];
-  for (const { said: s, candidates } of pending) {
+  for (const { said: s, candidates, joint } of pending) {
     const known = said.filter(
       (o) => o.field === s.field && o.pageId !== s.pageId && o.reliability !== Reliability.Inferred,
     );
     const wanted = new Set(candidates.map(canonicalJson));
-    const agreeing = settle(known.map(toVote)).candidates.find((c) => wanted.has(c.json));
-    if (agreeing) {
-      s.value = agreeing.value;
+    const agreeing = settle(known.map(toVote)).candidates.find((c) => wanted.has(c.json))?.value ?? settleByPartner(s, joint, evidenceOf);
+    if (agreeing !== undefined) {
+      s.value = agreeing;
       s.reliability = captureReliability(evidence.pages.find((p) => p.id === s.pageId)!);
     }
     warnings.push({ pageId: s.pageId, field: s.field, resolved: agreeing !== undefined, value: s.value });
   }
   return { said, warnings };
+}
+
+/**
+ * A glued row's split decides both roles at once. When the other role's value is known from
+ * its other pages, the splits that agree with it settle this role's value, provided they all
+ * give it the same value.
+ */
+function settleByPartner(s: Said, joint: JointSplits | undefined, evidenceOf: EvidenceOf): unknown {
+  const splits = joint?.splits.get(s.field);
+  const partner = joint ? evidenceOf(joint.partner) : undefined;
+  if (!joint || !splits || !partner) return undefined;
+  const known: Vote[] = [];
+  for (const page of partner.pages) {
+    if (page.id === s.pageId) continue;
+    for (const side of page.sides) {
+      const value = side.values.get(s.field);
+      if (value !== undefined && !side.inferred.has(s.field)) known.push({ pageId: page.id, reliability: captureReliability(page), value });
+    }
+  }
+  const other = (1 - joint.side) as 0 | 1;
+  for (const candidate of settle(known).candidates) {
+    const agreeing = splits.filter((pair) => canonicalJson(pair[other]) === candidate.json);
+    if (agreeing.length === 0) continue;
+    const mine = new Set(agreeing.map((pair) => canonicalJson(pair[joint.side])));
+    return mine.size === 1 ? agreeing[0]![joint.side] : undefined;
+  }
+  return undefined;
 }
 
 interface ShareSaid {

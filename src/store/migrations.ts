@@ -153,6 +153,14 @@ export const MIGRATIONS: readonly Migration[] = [
                    WHERE side = 1 AND field = 'yearlySalary') sb ON sb.page_id = p.id;
       `),
   },
+  {
+    version: 2,
+    description: 'page_warnings.splits: the joint splits of a glued row, to settle both roles at once',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE page_warnings ADD COLUMN splits TEXT CHECK (splits IS NULL OR json_valid(splits));
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -172,11 +172,11 @@ export class RoleStore {
           const { sha256, format, layout } = record.source;
           cached.pages.push((pageEvidence = { id: pageId, sha256, format, layout, sides: [] }));
         }
-        pageEvidence.sides.push({ values: side.values, inferred: side.inferred });
+        pageEvidence.sides.push(side.joint ? { values: side.values, inferred: side.inferred, joint: side.joint } : { values: side.values, inferred: side.inferred });
       }
     }
     for (const w of record.warnings) {
-      s.insertWarning.run(pageId, w.role, w.field, w.message, w.candidates ? JSON.stringify(w.candidates) : null);
+      s.insertWarning.run(pageId, w.role, w.field, w.message, w.candidates ? JSON.stringify(w.candidates) : null, w.splits ? JSON.stringify(w.splits) : null);
     }
     return { result: { status: 'stored', pageId, replaced, roles: [...touched].sort() }, touched };
   }
@@ -227,21 +227,42 @@ export class RoleStore {
 
   /** Recomputes the given roles from every stored observation; a role no page shows is removed. */
   reconcile(keys: Iterable<string>): void {
-    for (const key of [...keys].sort()) {
-      let evidence = this.cache.get(key);
-      // Re-inserted: the map's order is the order roles were last reconciled in.
-      if (evidence) this.cache.delete(key);
-      else evidence = this.evidence(key);
-      this.cache.set(key, evidence);
+    const evidenceOf = (key: string): RoleEvidence => this.evidenceOf(key);
+    for (const key of this.withJointPartners(keys)) {
+      const evidence = evidenceOf(key);
       if (evidence.pages.length === 0) {
         this.cache.delete(key);
         this.statements.deleteSearch.run(searchRowId(key));
         this.statements.deleteRole.run(key);
       } else {
-        this.write(reconcileRole(evidence));
+        this.write(reconcileRole(evidence, evidenceOf));
       }
     }
     this.evictCache();
+  }
+
+  /** A role's evidence from the cache, or read from the tables and cached. */
+  private evidenceOf(key: string): RoleEvidence {
+    let evidence = this.cache.get(key);
+    // Re-inserted: the map's order is the order roles were last used in.
+    if (evidence) this.cache.delete(key);
+    else evidence = this.evidence(key);
+    this.cache.set(key, evidence);
+    return evidence;
+  }
+
+  /**
+   * The roles to reconcile: the given ones and, for each, the other role of every page where a
+   * glued row decided both roles' values at once, since what is known of one settles the other.
+   */
+  private withJointPartners(keys: Iterable<string>): string[] {
+    const all = new Set(keys);
+    for (const key of [...all]) {
+      for (const page of this.evidenceOf(key).pages) {
+        for (const side of page.sides) if (side.joint) all.add(side.joint.partner);
+      }
+    }
+    return [...all].sort();
   }
 
   private evictCache(): void {
@@ -262,12 +283,17 @@ export class RoleStore {
   private evidence(key: string): RoleEvidence {
     const s = this.statements;
     const pages = new Map<number, PageEvidence>();
-    for (const p of s.pagesOfRole.all(key, key) as Array<Omit<PageEvidence, 'sides'>>) {
-      pages.set(p.id, { ...p, sides: [] });
+    const roles = new Map<number, [string, string]>();
+    for (const p of s.pagesOfRole.all(key, key) as Array<Omit<PageEvidence, 'sides'> & { role_a: string; role_b: string }>) {
+      pages.set(p.id, { id: p.id, sha256: p.sha256, format: p.format, layout: p.layout, sides: [] });
+      roles.set(p.id, [p.role_a, p.role_b]);
     }
-    const inferred = new Map<string, unknown[]>();
-    for (const w of s.inferredOfRole.all(key) as Array<{ page_id: number; field: string; candidates: string | null }>) {
-      inferred.set(`${w.page_id}\u0000${w.field}`, w.candidates ? (JSON.parse(w.candidates) as unknown[]) : []);
+    const inferred = new Map<string, { candidates: unknown[]; splits: Array<[unknown, unknown]> | null }>();
+    for (const w of s.inferredOfRole.all(key) as Array<{ page_id: number; field: string; candidates: string | null; splits: string | null }>) {
+      inferred.set(`${w.page_id}\u0000${w.field}`, {
+        candidates: w.candidates ? (JSON.parse(w.candidates) as unknown[]) : [],
+        splits: w.splits ? (JSON.parse(w.splits) as Array<[unknown, unknown]>) : null,
+      });
     }
     for (const o of s.observationsOfRole.all(key) as Array<{ page_id: number; side: number; field: string; value: string }>) {
       const page = pages.get(o.page_id);
@@ -275,8 +301,14 @@ export class RoleStore {
       let side = page.sides[o.side];
       if (!side) page.sides[o.side] = side = { values: new Map(), inferred: new Map() };
       side.values.set(o.field, JSON.parse(o.value) as unknown);
-      const candidates = inferred.get(`${o.page_id}\u0000${o.field}`);
-      if (candidates) side.inferred.set(o.field, candidates);
+      const guess = inferred.get(`${o.page_id}\u0000${o.field}`);
+      if (!guess) continue;
+      side.inferred.set(o.field, guess.candidates);
+      if (guess.splits) {
+        const column = o.side === 0 ? 0 : 1;
+        side.joint ??= { side: column, partner: roles.get(o.page_id)![1 - column]!, splits: new Map() };
+        side.joint.splits.set(o.field, guess.splits);
+      }
     }
     for (const page of pages.values()) page.sides = page.sides.filter(Boolean);
     return { key, pages: [...pages.values()] };
@@ -361,11 +393,11 @@ function prepare(db: Db) {
     ),
     insertObservation: db.prepare('INSERT INTO observations (page_id, role_key, field, value, side) VALUES (?, ?, ?, ?, ?)'),
     insertWarning: db.prepare(
-      'INSERT INTO page_warnings (page_id, role_key, field, message, candidates) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO page_warnings (page_id, role_key, field, message, candidates, splits) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    pagesOfRole: db.prepare('SELECT id, sha256, format, layout FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id'),
+    pagesOfRole: db.prepare('SELECT id, sha256, format, layout, role_a, role_b FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id'),
     observationsOfRole: db.prepare('SELECT page_id, side, field, value FROM observations WHERE role_key = ?'),
-    inferredOfRole: db.prepare('SELECT page_id, field, candidates FROM page_warnings WHERE role_key = ?'),
+    inferredOfRole: db.prepare('SELECT page_id, field, candidates, splits FROM page_warnings WHERE role_key = ?'),
     upsertRole: db.prepare(
       `INSERT INTO roles (key, title, yearly_salary, hourly_rate, growth_rate, number_of_jobs, job_satisfaction,
          degree, degree_pct, average_age, years_of_experience, salary_min, salary_max, highest_paying_city,

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RoleStore } from '../../src/store/roleStore.js';
+import type { PageRecord } from '../../src/schema/pageRecord.js';
+import { extractText } from '../support/extractText.js';
+import { seed } from '../support/seeds.js';
+import { tempDb } from './storeFixtures.js';
+
+/**
+ * Seed 000 as a flattened capture would save it (cells glued, a title line), with the years of
+ * experience glued as "122": Collections Coordinator 12 and Account Specialist 2, or 1 and 22.
+ * Nothing on the page tells them apart; seed 001 shows Collections Coordinator's 12.
+ */
+function flattenedSeed000(): string {
+  const lines = seed('000')
+    .split('\n')
+    .map((line) => (line.startsWith('|') ? line.split('|').slice(1, -1).map((c) => c.trim()).join('') : line));
+  lines.splice(6, 0, 'Collections coordinator vs account specialist');
+  return lines.join('\n').replace('Years of experience1212', 'Years of experience122');
+}
+
+const experience = (store: RoleStore) =>
+  Object.fromEntries(
+    (store.db.prepare('SELECT key, years_of_experience AS years FROM roles ORDER BY key').all() as Array<{ key: string; years: number }>).map((r) => [r.key, r.years]),
+  );
+const resolved = (store: RoleStore) =>
+  store.db.prepare("SELECT role_key, resolved FROM page_warnings WHERE field = 'yearsOfExperience' ORDER BY role_key").all();
+
+const withSha = (record: PageRecord, digit: string): PageRecord => ({ ...record, source: { ...record.source, sha256: digit.repeat(64) } });
+
+let store: RoleStore;
+let flat: PageRecord;
+let tabular: PageRecord;
+beforeEach(() => {
+  store = RoleStore.open(tempDb());
+  // Distinct contents: the store skips a page whose sha256 it has.
+  flat = withSha(extractText(flattenedSeed000(), 'flat-000.txt'), 'a');
+  tabular = withSha(extractText(seed('001'), '001.txt'), 'b');
+});
+afterEach(() => store.close());
+
+describe('a glued row decides both roles: another page settles both', () => {
+  it('the flattened page alone keeps its guess, with a warning on each role', () => {
+    expect(flat.warnings.map((w) => [w.role, w.field, w.splits])).toEqual([
+      ['collections-coordinator', 'yearsOfExperience', [[1, 22], [12, 2]]],
+      ['account-specialist', 'yearsOfExperience', [[1, 22], [12, 2]]],
+    ]);
+    store.storePage(flat, flat.source.path);
+    expect(experience(store)).toEqual({ 'account-specialist': 22, 'collections-coordinator': 1 });
+    expect(resolved(store)).toEqual([
+      { role_key: 'account-specialist', resolved: 0 },
+      { role_key: 'collections-coordinator', resolved: 0 },
+    ]);
+  });
+
+  it('seed 001 shows Collections Coordinator\'s 12, which settles Account Specialist\'s 2', () => {
+    store.storePage(flat, flat.source.path);
+    store.storePage(tabular, tabular.source.path);
+    expect(experience(store)).toMatchObject({ 'account-specialist': 2, 'collections-coordinator': 12 });
+    expect(resolved(store)).toEqual([
+      { role_key: 'account-specialist', resolved: 1 },
+      { role_key: 'collections-coordinator', resolved: 1 },
+    ]);
+  });
+
+  it('gives the same roles whichever page is ingested first', () => {
+    store.storePage(tabular, tabular.source.path);
+    store.storePage(flat, flat.source.path);
+    const tabularFirst = store.db.prepare('SELECT * FROM roles ORDER BY key').all();
+    store.close();
+    store = RoleStore.open(tempDb());
+    store.storePage(flat, flat.source.path);
+    store.storePage(tabular, tabular.source.path);
+    expect(store.db.prepare('SELECT * FROM roles ORDER BY key').all()).toEqual(tabularFirst);
+    expect(experience(store)).toMatchObject({ 'account-specialist': 2 });
+  });
+});
