@@ -10,6 +10,10 @@ const DECIMAL = /^(\d+(?:\.\d+)?|\.\d+)$/;
 
 const toNumber = (digits: string): number => Number(digits.replace(/,/g, ''));
 
+/** Hundreds of digits are valid syntax but no number of the site (JavaScript makes them Infinity). */
+const finite = (t: string, value: number): Parsed<number> =>
+  Number.isFinite(value) ? parsed(value) : rejected(`${quoted(t)} has ${t.replace(/\D/g, '').length} digits, too many for a number of the site`);
+
 function guard(text: string, what: string): Parsed<number> | 'go' {
   if (tooLong(text)) return rejected(`${what} cell is ${text.length} characters long`);
   if (isNoValue(text)) return parsed<number>(null);
@@ -23,7 +27,7 @@ export function parseMoney(text: string): Parsed<number> {
   if (g !== 'go') return g;
   const m = MONEY.exec(t);
   if (!m) return rejected(`${quoted(t)} is not an amount in dollars like "$37,938" or "$18.24"`);
-  return parsed(toNumber(m[1]!) + (m[2] ? Number(`0.${m[2]}`) : 0));
+  return finite(t, toNumber(m[1]!) + (m[2] ? Number(`0.${m[2]}`) : 0));
 }
 
 /** A yearly salary or range bound: whole dollars (`$37,938`). */
@@ -43,7 +47,7 @@ export function parsePercent(text: string): Parsed<number> {
   const m = PERCENT.exec(t);
   if (!m) return rejected(`${quoted(t)} is not a percentage like "-8%" or "17%"`);
   const value = toNumber(m[2]!);
-  return parsed(m[1] === '-' ? -value : value);
+  return finite(t, m[1] === '-' ? -value : value);
 }
 
 /** `116,010` → 116010. */
@@ -53,7 +57,7 @@ export function parseCount(text: string): Parsed<number> {
   if (g !== 'go') return g;
   const m = COUNT.exec(t);
   if (!m) return rejected(`${quoted(t)} is not a count like "116,010"`);
-  return parsed(toNumber(m[1]!));
+  return finite(t, toNumber(m[1]!));
 }
 
 /** `46`, `4.5`, `12` → the number; for ages, years and satisfaction scores. */
@@ -62,5 +66,5 @@ export function parseDecimal(text: string): Parsed<number> {
   const g = guard(t, 'number');
   if (g !== 'go') return g;
   if (!DECIMAL.test(t)) return rejected(`${quoted(t)} is not a number like "46" or "4.5"`);
-  return parsed(Number(t));
+  return finite(t, Number(t));
 }
