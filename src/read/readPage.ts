@@ -86,6 +86,14 @@ export function readPageText(text: string): PageDocument {
 }
 
 /** A tabular capture has table rows such as `| Yearly salary | $37,938 | $42,586 |`. */
-function hasPipeRows(text: string): boolean {
-  return /^[ \t]*\|?[^|\n]*\|[^|\n]*\|/m.test(text);
+export function hasPipeRows(text: string): boolean {
+  // Two "|" on one line. A scan, not a regular expression: the pattern this replaces backtracked
+  // on a long line of spaces (64 s for 250 KB).
+  let previous = -1;
+  for (let i = text.indexOf('|'); i !== -1; i = text.indexOf('|', i + 1)) {
+    // Looks back only as far as the previous "|", so each character is looked at once.
+    if (previous !== -1 && text.lastIndexOf('\n', i) < previous) return true;
+    previous = i;
+  }
+  return false;
 }

@@ -52,6 +52,9 @@ class BlockReader {
   layout: 'table' | 'flat' | null = null;
   private deepNoted = false;
   private deepRichNoted = false;
+  private muchRichNoted = false;
+  /** What turndown has been given so far, in characters of markup plus a fixed cost per fragment. */
+  private richCost = 0;
   private readonly rich = new MarkdownBatch();
 
   constructor(private readonly tree: PageTree) {}
@@ -213,7 +216,16 @@ class BlockReader {
       }
       return;
     }
-    this.rich.add(cleanHtml(nodes, this.tree), (markdown) => {
+    const html = cleanHtml(nodes, this.tree);
+    this.richCost += html.length + FRAGMENT_COST;
+    if (this.richCost > MAX_RICH_COST) {
+      if (!this.muchRichNoted) {
+        this.muchRichNoted = true;
+        this.notes.push({ label: null, message: 'the page has far more rich text than a served page; past the first 256 KB (or a few thousand items) it was kept as plain text' });
+      }
+      return;
+    }
+    this.rich.add(html, (markdown) => {
       if (markdown) target.markdown = markdown;
     });
   }
@@ -243,6 +255,15 @@ class BlockReader {
  * text, so its time grows with the square of the depth (2,000 unclosed `<b>`s: seconds).
  */
 const MAX_RICH_DEPTH = 64;
+
+/**
+ * Markup converted to Markdown per page, at most. turndown re-parses it into a DOM of its own at
+ * about 3 µs a character and some 25 µs a fragment: a served page has a few dozen fragments and
+ * some 30 KB, while 1 MB of list items (a hostile or broken file) took 3 s. Past the budget, text
+ * stays plain.
+ */
+const MAX_RICH_COST = 256 * 1024;
+const FRAGMENT_COST = 128;
 
 /** Whether elements nest more than `limit` levels below `nodes`; stops as soon as they do. */
 function deeperThan(nodes: readonly AnyNode[], limit: number): boolean {
