@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { PageError } from '../../src/errors.js';
+import { extractPage } from '../../src/extract/extractPage.js';
+import { decodePage } from '../../src/read/detect.js';
+import { readFlatText } from '../../src/read/flat/readFlatText.js';
+import { readHtml } from '../../src/read/html/readHtml.js';
+import { readPageText } from '../../src/read/readPage.js';
+import { readTabularText } from '../../src/read/tabular/readTabularText.js';
+import { fastest } from './mutations.js';
+
+const MB = 1_000_000;
+const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/**
+ * Text built to make a reader slow: runs of the characters value patterns repeat, lines and
+ * rows by the hundred thousand, one row glued megabytes long, markup that nests or never ends.
+ */
+const HOSTILE: Record<string, (size: number) => string> = {
+  'a line of spaces': (s) => fill(' ', s),
+  'spaces and tabs': (s) => `${fill(' \t', s)}x`,
+  digits: (s) => fill('1', s),
+  'digits and commas': (s) => fill('1,', s),
+  'dollar signs': (s) => fill('$', s),
+  'percent signs': (s) => fill('%', s),
+  'dollars, digits, commas': (s) => `${fill('$1,', s)}%`,
+  pipes: (s) => fill('|', s),
+  'pipes and spaces': (s) => fill('| ', s),
+  'a glued row megabytes long': (s) => `Number of jobs${fill('85,275', s)}`,
+  'glued rows': (s) => fill('Yearly salary$34,015$37,938\n', s),
+  'pipe rows': (s) => fill('| Yearly salary | $1,1,1,1,1,1,1,1 | $2 |\n', s),
+  'one pipe row megabytes long': (s) => `| Collections Coordinator | Account Specialist | |\n| Yearly salary | ${fill('$1,', s)} | $2 |\n`,
+  'a glued header': (s) => fill('Collections RepresentativeCollections Coordinator', s),
+  'short lines': (s) => fill('x\n', s),
+  'carriage returns': (s) => fill('\r', s),
+  bullets: (s) => fill('• a\n', s),
+  'an intro sentence over and over': (s) => fill('It typically takes 6-12 months to become both a x and a ', s),
+  'a paragraph of spans': (s) => `<p>${fill('<span>x</span>', s)}`,
+  'a list of rich items': (s) => `<ul>${fill('<li><b>x</b></li>', s)}</ul>`,
+  'table rows': (s) => `<table>${fill('<tr><td>Yearly salary</td><td>$1</td><td>$2</td></tr>', s)}</table>`,
+  'unclosed tags': (s) => fill('<a ', s),
+  'less-than signs': (s) => fill('<', s),
+  'a long attribute': (s) => `<div class="${fill('a ', s)}">x</div>`,
+  'nested divs': (s) => `${fill('<div>', s)}x`,
+  'unclosed bold': (s) => `<p>${fill('<b>', s)}x`,
+};
+
+/** The record of text, or the PageError the contract allows: the readers and the splitters after them. */
+function extractText(text: string): void {
+  try {
+    extractPage(readPageText(text), { path: 'hostile.txt', sha256: '0'.repeat(64) });
+  } catch (error) {
+    if (!(error instanceof PageError)) throw error;
+  }
+}
+
+const READERS: Array<[string, (text: string) => unknown]> = [
+  ['readTabularText', readTabularText],
+  ['readFlatText', readFlatText],
+  ['readHtml', readHtml],
+  ['readPageText + extractPage', extractText],
+];
+
+/**
+ * Linear time, checked by scaling: doubling the input may double the time (4× allows for noise),
+ * where a backtracking pattern would quadruple it or worse. A floor of 10 ms keeps timer and
+ * collector noise on tiny times from counting. The 1 MB read must also end within a few seconds
+ * on a busy machine (on an idle one, well under one).
+ */
+function expectLinear<T>(read: (input: T) => unknown, make: (size: number) => T): void {
+  const small = make(MB);
+  const large = make(2 * MB);
+  const a = fastest(() => read(small), 2);
+  const b = fastest(() => read(large), 2);
+  expect({ ms1MB: Math.round(a), ms2MB: Math.round(b), linear: b / Math.max(a, 10) < 4 }).toMatchObject({ linear: true });
+  expect(a).toBeLessThan(5_000);
+}
+
+describe.each(READERS)('%s reads hostile text in linear time', (_, read) => {
+  it.each(Object.entries(HOSTILE))('%s', (__, make) => expectLinear(read, make));
+});
+
+describe('decodePage decodes in linear time', () => {
+  const decode = (bytes: Uint8Array) => {
+    try {
+      decodePage(bytes, 'x.html');
+    } catch (error) {
+      if (!(error instanceof PageError)) throw error;
+    }
+  };
+  it.each([
+    ['latin-1 text', (s: number) => Buffer.from(fill('café ', s), 'latin1')],
+    ['UTF-16 with a BOM', (s: number) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fill('Yearly salary ', s / 2), 'utf16le')])],
+    ['a charset declaration and then text', (s: number) => Buffer.from(`<meta charset="windows-1252">${fill('<meta ', s)}`, 'latin1')],
+  ])('%s', (__, make) => expectLinear(decode, make));
+});
