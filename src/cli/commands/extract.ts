@@ -16,8 +16,9 @@ export function registerExtract(program: Command): void {
         const record = extractPage(page.document, { path: file, sha256: page.sha256 });
         process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
       } catch (error) {
-        if (!(error instanceof PageError)) throw error;
-        process.stderr.write(`rolepages extract: ${error.message}\n`);
+        // A bug in rolepages still gets one line naming the file, as ingest reports it, not a stack.
+        const message = error instanceof PageError ? error.message : `${file}: rolepages could not read it: ${(error as Error).message ?? String(error)}`;
+        process.stderr.write(`rolepages extract: ${message.split('\n')[0]}\n`);
         process.exitCode = 2;
       }
     });
