@@ -17,7 +17,9 @@ export function openForWriting(file: string): Db {
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Another ingest on the same database holds the write lock for a whole batch (a few
+    // seconds at most): wait it out rather than fail the page.
+    db.pragma('busy_timeout = 30000');
     db.pragma('synchronous = NORMAL');
     migrate(db, file);
     return db;
