@@ -153,7 +153,7 @@ describe('RoleStore: the database file', () => {
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(30000);
   });
 
   it('refuses a database written by a newer schema, naming the file', () => {
