@@ -14,13 +14,25 @@ export function normalizeName(text: string): string {
     .trim();
 }
 
-function bigrams(text: string): Map<string, number> {
+/**
+ * Bigrams of recently compared names: a page compares each of its prose names with the same two
+ * titles, and normalizing a name costs more than comparing it. Small, and emptied when full, so
+ * a worker's memory does not grow with the corpus.
+ */
+const recentBigrams = new Map<string, ReadonlyMap<string, number>>();
+const RECENT_BIGRAMS_LIMIT = 256;
+
+function bigrams(text: string): ReadonlyMap<string, number> {
+  const known = recentBigrams.get(text);
+  if (known) return known;
   const s = normalizeName(text).replace(/ /g, '');
   const grams = new Map<string, number>();
   for (let i = 0; i < s.length - 1; i++) {
     const g = s.slice(i, i + 2);
     grams.set(g, (grams.get(g) ?? 0) + 1);
   }
+  if (recentBigrams.size >= RECENT_BIGRAMS_LIMIT) recentBigrams.clear();
+  recentBigrams.set(text, grams);
   return grams;
 }
 

@@ -41,6 +41,13 @@ export class RoleStore {
    * stays flat however many roles a corpus has.
    */
   private readonly cache = new Map<string, RoleEvidence>();
+  /**
+   * What was last written of each cached role: its list tables and search text, as written, so
+   * that a role reconciled again rewrites only what changed (most new pages change a count and
+   * leave its skills, responsibilities, aliases and search text as they were). Kept for the
+   * roles in the cache only, and dropped with it.
+   */
+  private readonly written = new Map<string, WrittenRole>();
   /** SQLite's count of other connections' commits when the cache was last known to be current. */
   private dataVersion: number | null = null;
   /** Page sides the cache may hold in all; a side is one role's values on one page (a few KB). */
@@ -65,8 +72,14 @@ export class RoleStore {
    */
   private dropCacheIfOthersWrote(): void {
     const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (version !== this.dataVersion) this.cache.clear();
+    if (version !== this.dataVersion) this.forgetCached();
     this.dataVersion = version;
+  }
+
+  /** Drops what is cached of the tables (after a failure, or another process's commit). */
+  private forgetCached(): void {
+    this.cache.clear();
+    this.written.clear();
   }
 
   /** The id of the page stored with this content, if any. */
@@ -83,7 +96,7 @@ export class RoleStore {
     try {
       return this.storePageOnce(record, path);
     } catch (error) {
-      this.cache.clear();
+      this.forgetCached();
       throw error;
     }
   }
@@ -115,7 +128,7 @@ export class RoleStore {
             return done.result;
           } catch (error) {
             // The savepoint undid the page's rows; the cache may hold its evidence.
-            this.cache.clear();
+            this.forgetCached();
             return { status: 'failed', reason: storeFailure(error) };
           }
         });
@@ -125,7 +138,7 @@ export class RoleStore {
         // a deferred transaction that read first would fail "database is locked" when it writes.
       }).immediate();
     } catch {
-      this.cache.clear();
+      this.forgetCached();
       return pages.map((page): BatchResult => {
         try {
           return 'record' in page ? this.storePage(page.record, page.path) : (this.skipStored(page.path, page.sha256) ?? { status: 'gone' });
@@ -196,7 +209,7 @@ export class RoleStore {
         return skipped?.result;
       }).immediate();
     } catch (error) {
-      this.cache.clear();
+      this.forgetCached();
       throw error;
     }
   }
@@ -232,6 +245,7 @@ export class RoleStore {
       const evidence = evidenceOf(key);
       if (evidence.pages.length === 0) {
         this.cache.delete(key);
+        this.written.delete(key);
         this.statements.deleteSearch.run(searchRowId(key));
         this.statements.deleteRole.run(key);
       } else {
@@ -273,6 +287,7 @@ export class RoleStore {
       if (sides <= RoleStore.cachedSidesLimit / 2) break;
       sides -= evidence.pages.length;
       this.cache.delete(key);
+      this.written.delete(key);
     }
   }
 
@@ -320,6 +335,9 @@ export class RoleStore {
     const degree = v.degree as Degree | null;
     const range = v.salaryRange as SalaryRange | null;
     const gender = v.gender as Gender | null;
+    // A role neither cached nor stored has no rows to replace; one stored but not cached has
+    // rows of unknown content, replaced whole.
+    const before = this.written.get(role.key) ?? (s.roleExists.get(role.key) === undefined ? NOTHING_WRITTEN : undefined);
     s.upsertRole.run({
       key: role.key,
       title: role.title,
@@ -348,25 +366,61 @@ export class RoleStore {
       time_to_become: v.timeToBecome,
       top_skills: v.topSkills === null ? null : JSON.stringify(v.topSkills),
     });
-    for (const table of ['role_skills', 'role_responsibilities', 'role_race', 'role_aliases', 'conflicts'] as const) {
-      s.clear[table].run(role.key);
+    const lists = listsOf(role);
+    const after: WrittenRole = { lists: { ...NOTHING_WRITTEN.lists }, search: searchTextOf(role) };
+    for (const table of LIST_TABLES) {
+      const signature = JSON.stringify(lists[table]);
+      after.lists[table] = signature;
+      if (before?.lists[table] === signature) continue;
+      if (before?.lists[table] !== EMPTY_LIST) s.clear[table].run(role.key);
+      for (const row of lists[table]) s.insert[table].run(role.key, ...row);
     }
-    for (const skill of role.skills) s.insertSkill.run(role.key, skill.name, skill.pct, skill.pageCount);
-    role.responsibilities.forEach((text, i) => s.insertResponsibility.run(role.key, i + 1, text));
-    for (const share of role.race) s.insertRace.run(role.key, share.group, share.pct);
-    for (const alias of role.aliases) s.insertAlias.run(role.key, alias.alias, alias.kind);
-    for (const c of role.conflicts) s.insertConflict.run(role.key, c.field, c.value, c.pageCount, c.chosen ? 1 : 0);
     for (const w of role.warnings) s.resolveWarning.run(w.resolved ? 1 : 0, w.pageId, role.key, w.field);
-    const rowid = searchRowId(role.key);
-    s.deleteSearch.run(rowid);
-    s.insertSearch.run(
-      rowid,
-      role.key,
-      [role.title, ...role.aliases.map((a) => a.alias)].join('\n'),
-      (v.description as string | null) ?? '',
-      role.responsibilities.join('\n'),
-    );
+    // The search index is the costliest to update, and its text changes least often.
+    if (before?.search !== after.search) {
+      const rowid = searchRowId(role.key);
+      if (before !== NOTHING_WRITTEN) s.deleteSearch.run(rowid);
+      s.insertSearch.run(rowid, role.key, ...after.search.split(SEARCH_COLUMN_SEPARATOR));
+    }
+    this.written.set(role.key, after);
   }
+}
+
+const LIST_TABLES = ['role_skills', 'role_responsibilities', 'role_race', 'role_aliases', 'conflicts'] as const;
+type ListTable = (typeof LIST_TABLES)[number];
+type ListRow = Array<string | number | null>;
+
+/** A role's rows as last written: each list table's rows and the search columns, serialised. */
+interface WrittenRole {
+  lists: Record<ListTable, string>;
+  search: string;
+}
+
+const EMPTY_LIST = '[]';
+const NOTHING_WRITTEN: WrittenRole = {
+  lists: { role_skills: EMPTY_LIST, role_responsibilities: EMPTY_LIST, role_race: EMPTY_LIST, role_aliases: EMPTY_LIST, conflicts: EMPTY_LIST },
+  search: '',
+};
+const SEARCH_COLUMN_SEPARATOR = '\u0000';
+
+/** The rows of each list table for a role, in the columns its insert statement takes after the key. */
+function listsOf(role: ReconciledRole): Record<ListTable, ListRow[]> {
+  return {
+    role_skills: role.skills.map((skill) => [skill.name, skill.pct, skill.pageCount]),
+    role_responsibilities: role.responsibilities.map((text, i) => [i + 1, text]),
+    role_race: role.race.map((share) => [share.group, share.pct]),
+    role_aliases: role.aliases.map((alias) => [alias.alias, alias.kind]),
+    conflicts: role.conflicts.map((c) => [c.field, c.value, c.pageCount, c.chosen ? 1 : 0]),
+  };
+}
+
+/** The search row's title, description and responsibilities columns, joined. */
+function searchTextOf(role: ReconciledRole): string {
+  return [
+    [role.title, ...role.aliases.map((a) => a.alias)].join('\n'),
+    (role.values.description as string | null) ?? '',
+    role.responsibilities.join('\n'),
+  ].join(SEARCH_COLUMN_SEPARATOR);
 }
 
 function storeFailure(error: unknown): string {
@@ -426,11 +480,14 @@ function prepare(db: Db) {
       role_aliases: clear('role_aliases'),
       conflicts: clear('conflicts'),
     },
-    insertSkill: db.prepare('INSERT INTO role_skills (role_key, name, pct, page_count) VALUES (?, ?, ?, ?)'),
-    insertResponsibility: db.prepare('INSERT INTO role_responsibilities (role_key, position, text) VALUES (?, ?, ?)'),
-    insertRace: db.prepare('INSERT INTO role_race (role_key, group_name, pct) VALUES (?, ?, ?)'),
-    insertAlias: db.prepare('INSERT OR IGNORE INTO role_aliases (role_key, alias, kind) VALUES (?, ?, ?)'),
-    insertConflict: db.prepare('INSERT INTO conflicts (role_key, field, value, page_count, chosen) VALUES (?, ?, ?, ?, ?)'),
+    insert: {
+      role_skills: db.prepare('INSERT INTO role_skills (role_key, name, pct, page_count) VALUES (?, ?, ?, ?)'),
+      role_responsibilities: db.prepare('INSERT INTO role_responsibilities (role_key, position, text) VALUES (?, ?, ?)'),
+      role_race: db.prepare('INSERT INTO role_race (role_key, group_name, pct) VALUES (?, ?, ?)'),
+      role_aliases: db.prepare('INSERT OR IGNORE INTO role_aliases (role_key, alias, kind) VALUES (?, ?, ?)'),
+      conflicts: db.prepare('INSERT INTO conflicts (role_key, field, value, page_count, chosen) VALUES (?, ?, ?, ?, ?)'),
+    },
+    roleExists: db.prepare('SELECT 1 FROM roles WHERE key = ?'),
     resolveWarning: db.prepare('UPDATE page_warnings SET resolved = ? WHERE page_id = ? AND role_key = ? AND field = ?'),
     deleteSearch: db.prepare('DELETE FROM role_search WHERE rowid = ?'),
     insertSearch: db.prepare(
