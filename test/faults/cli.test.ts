@@ -1,8 +1,9 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RoleStore } from '../../src/store/roleStore.js';
 import { FIXTURES } from '../support/seeds.js';
-import { BAD_INPUTS, rolepages, tempDir } from './support.js';
+import { BAD_INPUTS, expectSound, rolepages, tempDir } from './support.js';
 
 const SEED_000 = join(FIXTURES, '000_61d26842a8aa7f89.txt');
 
@@ -52,6 +53,10 @@ describe('the size cap and --max-size', () => {
     const raised = rolepages('ingest', dir, '--db', db, '--max-size', '10MB');
     expect([raised.status, raised.stderr]).toEqual([0, '']);
     expect(raised.stdout).toMatch(/^1 pages stored, 1 skipped, 0 failed;/);
+    const store = RoleStore.open(db);
+    expect(store.counts().pages).toBe(2);
+    expectSound(store.db);
+    store.close();
   });
 
   it('a size it cannot read is bad usage: exit 2', () => {

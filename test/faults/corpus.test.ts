@@ -146,6 +146,8 @@ describe('files that are not pages: a PageError naming the file and the reason i
     expect(error.message).toBe(`${at(name)}: ${reason}`);
   });
 
+  // Tests run as root, whom `chmod 000` does not stop, so a file that cannot be read is simulated
+  // by what cannot be read whoever you are: a dangling or looping link, a directory, a FIFO.
   it('a FIFO named like a page is refused before it is opened (reading it would wait forever)', async () => {
     const dir = tempDir();
     const fifo = join(dir, 'page.html');
