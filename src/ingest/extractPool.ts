@@ -7,6 +7,7 @@ import { extractFile, type Extracted, type ExtractTask } from './extractFile.js'
 /** Where reading and extraction run: worker threads, or the calling thread (`threads` 0). */
 export interface ExtractPool {
   readonly threads: number;
+  /** The task's bytes may be moved to the worker: the caller must not use them afterwards. */
   run(task: ExtractTask): Promise<Extracted>;
   close(): Promise<void>;
 }
@@ -41,13 +42,24 @@ export function openExtractPool(threads: number): ExtractPool {
     maxThreads: threads,
     // No maxQueue: the caller bounds the work in flight, so the queue never outgrows its window.
     idleTimeout: 60_000,
-    // Piscina hands a worker its next task from this thread, which is busy while it commits a
-    // batch: each worker holds a backlog of its own so that it never waits for the writer.
-    concurrentTasksPerWorker: 8,
+    // Piscina hands a worker its next task from this thread, which is busy for a tenth of a second
+    // or more while it commits a batch: each worker holds a backlog of its own (64 text captures
+    // are a few milliseconds' work each) so that it never waits for the writer. What is read ahead
+    // is bounded by the caller's byte budget.
+    concurrentTasksPerWorker: 64,
+    // A page's garbage is short-lived and small next to V8's default young generation (48 MiB a
+    // thread on 64-bit): a smaller one keeps each worker's resident memory down at no measured cost.
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
   return {
     threads,
-    run: (task) => piscina.run(task),
+    // Moved rather than copied when the bytes own their buffer (a file read whole does): a served
+    // page is then never held twice, once here and once in the worker.
+    run: (task) => piscina.run(task, ownsBuffer(task.bytes) ? { transferList: [task.bytes.buffer] } : {}),
     close: () => piscina.destroy(),
   };
+}
+
+function ownsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 }
