@@ -1,8 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { PageError } from '../errors.js';
-import { readPageFile, sha256 } from '../read/readPage.js';
+import { readPageFileSync, sha256 } from '../read/readPage.js';
 import type { Warning } from '../schema/pageRecord.js';
 import type { BatchPage, BatchResult, RoleStore } from '../store/roleStore.js';
 import { collectFiles } from './collectFiles.js';
@@ -65,12 +65,20 @@ type Prepared = { kind: 'page'; page: BatchPage; warnings: Warning[] } | { kind:
  * and the rest go on.
  */
 export async function ingest(store: RoleStore, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const { files, problems } = await collectFiles(inputs);
+  // Opened first: the workers load their modules (a third of a second) while the inputs are walked.
+  const pool = openExtractPool(options.concurrency ?? defaultThreads());
+  let collected: Awaited<ReturnType<typeof collectFiles>>;
+  try {
+    collected = await collectFiles(inputs);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  const { files, problems } = collected;
   const summary: IngestSummary = { stored: 0, skipped: 0, failed: [...problems], pages: 0, roles: 0, conflicts: 0 };
   const total = files.length;
   options.onStart?.(total);
 
-  const pool = openExtractPool(options.concurrency ?? defaultThreads());
   const reads = new PQueue({ concurrency: READS_IN_FLIGHT });
   const batchSize = Math.max(1, options.batchSize ?? 100);
   const window = PAGES_AHEAD;
@@ -86,7 +94,7 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
     let held = 0;
     const bytes = await reads.add(async () => {
       // The size decides whether there is room; the reader still applies its own cap.
-      held = Math.min(await sizeOf(path), options.maxBytes ?? Infinity);
+      held = Math.min(sizeOf(path), options.maxBytes ?? Infinity);
       await budget.take(held);
       return readBytes(path, options.maxBytes);
     });
@@ -167,7 +175,7 @@ function outcomeOf(path: string, result: BatchResult, warnings: Warning[]): File
  * content moved between paths in one run): it is read, extracted and stored here after all.
  */
 async function storeAfterAll(store: RoleStore, path: string, identity: string, maxBytes: number | undefined): Promise<FileOutcome> {
-  const bytes = await readBytes(path, maxBytes);
+  const bytes = readBytes(path, maxBytes);
   if (bytes instanceof PageError) return { path, status: 'failed', reason: bytes.reason };
   const extracted = extractFile({ path, bytes });
   if (!extracted.ok) return { path, status: 'failed', reason: extracted.reason };
@@ -194,19 +202,22 @@ class ByteBudget {
   }
 }
 
-async function sizeOf(path: string): Promise<number> {
+function sizeOf(path: string): number {
   try {
-    return (await stat(path)).size;
+    return statSync(path).size;
   } catch {
     // readBytes reports why the file cannot be read.
     return 0;
   }
 }
 
-/** The file's bytes, or its error: over the size cap, not a regular file (a FIFO would block), unreadable. */
-async function readBytes(path: string, maxBytes: number | undefined): Promise<Uint8Array | PageError> {
+/**
+ * The file's bytes, or its error: over the size cap, not a regular file (a FIFO would block),
+ * unreadable. Read synchronously: pages are small and this thread's time is the scarce one.
+ */
+function readBytes(path: string, maxBytes: number | undefined): Uint8Array | PageError {
   try {
-    return await readPageFile(path, maxBytes === undefined ? {} : { maxBytes });
+    return readPageFileSync(path, maxBytes === undefined ? {} : { maxBytes });
   } catch (error) {
     if (error instanceof PageError) return error;
     throw error;
