@@ -172,3 +172,50 @@ describe('RoleStore: the database file', () => {
     expect(store.counts()).toEqual({ pages: 1, roles: 2, conflicts: 0 });
   });
 });
+
+describe('RoleStore: rewriting only what changed of a role', () => {
+  /** Every row a role's reconciliation writes, search index included. */
+  const roleRows = (s: RoleStore) => ({
+    roles: dump(s.db, 'roles', 'key'),
+    skills: dump(s.db, 'role_skills', 'role_key, name'),
+    responsibilities: dump(s.db, 'role_responsibilities', 'role_key, position'),
+    race: dump(s.db, 'role_race', 'role_key, group_name'),
+    aliases: dump(s.db, 'role_aliases', 'role_key, alias, kind'),
+    conflicts: dump(s.db, 'conflicts', 'role_key, field, value'),
+    search: s.db.prepare('SELECT rowid, role_key, title, description, responsibilities FROM role_search ORDER BY rowid').all(),
+  });
+  const edited = () => {
+    const record = structuredClone(seedRecord('000'));
+    record.roles[0].yearlySalary = 39120;
+    record.roles[0].description = 'Collections coordinators arrange payment plans.';
+    record.source.sha256 = 'e'.repeat(64);
+    return record;
+  };
+
+  it('ends with the rows of one reconciliation from scratch, page by page, by a new store on the same file, and after an edit', () => {
+    // Page by page: each role is first written new, then rewritten from what this store last wrote.
+    for (const p of seedPages()) store.storePage(p.record, p.path);
+    store.storePage(edited(), '/edited/000.txt');
+    // A new store on the same file knows nothing it wrote: it replaces a stored role's rows whole.
+    const reopened = new RoleStore(store.db);
+    reopened.storePage(page([coordinator({ averageAge: 47 }), accountSpecialist()], { path: '/late/1.txt' }), '/late/1.txt');
+
+    const fresh = RoleStore.open(tempDb());
+    fresh.storeBatch([
+      ...seedPages(),
+      { record: edited(), path: '/edited/000.txt' },
+      { record: page([coordinator({ averageAge: 47 }), accountSpecialist()], { path: '/late/1.txt' }), path: '/late/1.txt' },
+    ]);
+    expect(roleRows(store)).toEqual(roleRows(fresh));
+    // One search row per role, not one left behind or doubled by a skipped delete.
+    expect(roleRows(store).search).toHaveLength(store.counts().roles);
+    // The coordinator's edit and the late page's age are conflicts, each against the four pages that agree.
+    expect(store.db.prepare("SELECT field, value, page_count, chosen FROM conflicts WHERE role_key = 'collections-coordinator' AND field != 'description' ORDER BY field, value").all()).toEqual([
+      { field: 'averageAge', value: '46', page_count: 4, chosen: 1 },
+      { field: 'averageAge', value: '47', page_count: 1, chosen: 0 },
+      { field: 'yearlySalary', value: '37938', page_count: 4, chosen: 1 },
+      { field: 'yearlySalary', value: '39120', page_count: 1, chosen: 0 },
+    ]);
+    fresh.close();
+  });
+});
