@@ -27,7 +27,7 @@ export function registerIngest(program: Command): void {
     .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))
     .option('--quiet', 'no progress on stderr (failures and the summary line are still printed)')
     .option('--report <file>', "write a JSON report: each file's status, reason and warnings")
-    .option('--batch-size <n>', 'pages stored per transaction at most (default 200)', positive('--batch-size'))
+    .option('--batch-size <n>', 'pages stored per transaction at most (default 100)', positive('--batch-size'))
     .addOption(maxSizeOption())
     .action(async (paths: string[], options: IngestCommandOptions) => {
       let store: RoleStore;
