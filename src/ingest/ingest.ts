@@ -20,7 +20,7 @@ export interface IngestOptions {
    * thread, which is also what running from the TypeScript sources gives).
    */
   concurrency?: number;
-  /** Pages stored per transaction at most (default 200). */
+  /** Pages stored per transaction at most (default 100). */
   batchSize?: number;
   /** Called once per file, in input order, once its page is committed (or has failed). */
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
