@@ -28,6 +28,11 @@ export function findRoleTitles(doc: PageDocument, path: string): RoleTitles {
   const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
   const overview = tables.find(isOverview);
   if (!overview) {
+    // A flattened capture whose overview rows could not be split has the rows, unreadable: say so.
+    const unreadable = doc.notes.find((n) => n.label !== null && OVERVIEW_LABELS.includes(normalizeLabel(n.label)));
+    if (unreadable) {
+      throw new PageError('not-a-comparison', path, `the overview table's rows could not be read (${unreadable.message})`);
+    }
     throw new PageError(
       'not-a-comparison',
       path,

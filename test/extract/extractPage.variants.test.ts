@@ -138,3 +138,14 @@ describe('pages that are not comparison pages', () => {
     expect(warnings).toContainEqual(expect.objectContaining({ role: null, field: 'title' }));
   });
 });
+
+describe('a flattened page whose overview rows cannot be split', () => {
+  it('fails saying the overview rows could not be read, not that there is no overview', () => {
+    const page = seed('004')
+      .replace('Yearly salary$34,015$37,938', 'Yearly salary$34,015$37,938$1')
+      .replace('Hourly rate$16.35$18.24', 'Hourly rate$16.35$18.24$2')
+      .replace('Growth rate-8%-8%', 'Growth rate-8%-8%-8%')
+      .replace('Number of jobs85,27540,113', 'Number of jobs');
+    expect(() => extractText(page, 'broken.txt')).toThrowError(/^broken\.txt: the overview table's rows could not be read \(row "Yearly salary"/);
+  });
+});
