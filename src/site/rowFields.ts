@@ -12,8 +12,6 @@ export interface RowField<F extends RowTarget = RowTarget> {
   label: string;
   field: F;
   parse: (text: string) => Parsed<RoleFacts[F]>;
-  /** Rows that repeat another table's value only to be cross-checked against it. */
-  checksOnly?: boolean;
 }
 
 export type RowTarget = Exclude<
@@ -22,8 +20,8 @@ export type RowTarget = Exclude<
 >;
 
 // Parsers typed loosely enough to share (`Parsed<number>` fits a `number | null` field).
-const row = <F extends RowTarget>(label: string, field: F, parse: (t: string) => Parsed<NonNullable<RoleFacts[F]>>, checksOnly = false): RowField =>
-  ({ label, field, parse, checksOnly }) as unknown as RowField;
+const row = <F extends RowTarget>(label: string, field: F, parse: (t: string) => Parsed<NonNullable<RoleFacts[F]>>): RowField =>
+  ({ label, field, parse }) as unknown as RowField;
 
 export const ROW_FIELDS: readonly RowField[] = [
   row('yearly salary', 'yearlySalary', parseWholeDollars),
@@ -34,8 +32,9 @@ export const ROW_FIELDS: readonly RowField[] = [
   row('most common degree', 'degree', parseDegree),
   row('average age', 'averageAge', parseDecimal),
   row('years of experience', 'yearsOfExperience', parseDecimal),
-  // The salary table's "Average salary" repeats "Yearly salary"; it is cross-checked, not stored twice.
-  row('average salary', 'yearlySalary', parseWholeDollars, true),
+  // The salary table's "Average salary" repeats "Yearly salary": a second reading of the same
+  // field, cross-checked against the first like any field shown twice.
+  row('average salary', 'yearlySalary', parseWholeDollars),
   row('salary range', 'salaryRange', parseSalaryRange),
   row('highest paying city', 'highestPayingCity', parseText),
   row('highest paying state', 'highestPayingState', parseText),

@@ -14,6 +14,8 @@ export function isNoValue(text: string): boolean {
 
 /** Longest cell text a parser looks at; page cells are short, and this bounds the work. */
 export const MAX_CELL_LENGTH = 2000;
+/** A race or gender ratio lists several shares in one cell, so it may be a few cells long. */
+export const MAX_SHARE_LIST_LENGTH = 4 * MAX_CELL_LENGTH;
 
 export function tooLong(text: string): boolean {
   return text.length > MAX_CELL_LENGTH;

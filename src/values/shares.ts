@@ -1,6 +1,6 @@
 import type { Degree, Gender, RaceShare, SalaryRange, SkillShare } from '../schema/pageRecord.js';
 import { parseWholeDollars } from './numbers.js';
-import { type Parsed, isNoValue, parsed, rejected, tooLong, quoted } from './parsed.js';
+import { MAX_SHARE_LIST_LENGTH, type Parsed, isNoValue, parsed, rejected, tooLong, quoted } from './parsed.js';
 
 const PCT = /^(\d+(?:\.\d+)?)\s?%$/;
 
@@ -46,7 +46,7 @@ export function parseSalaryRange(text: string): Parsed<SalaryRange> {
  */
 export function parseShareList(text: string, what: string): Parsed<Array<{ name: string; pct: number }>> {
   const t = text.trim();
-  if (t.length > 4 * 2000) return rejected(`${what} cell is ${t.length} characters long`);
+  if (t.length > MAX_SHARE_LIST_LENGTH) return rejected(`${what} cell is ${t.length} characters long`);
   if (isNoValue(t)) return parsed(null);
   if (!t.endsWith('%')) return rejected(`${quoted(t)} does not end in a percentage; expected "Name, 12.1% Name, 4.1%"`);
   const shares: Array<{ name: string; pct: number }> = [];

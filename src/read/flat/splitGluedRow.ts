@@ -1,5 +1,5 @@
 import type { RowField } from '../../site/rowFields.js';
-import { MAX_CELL_LENGTH } from '../../values/parsed.js';
+import { MAX_CELL_LENGTH, MAX_SHARE_LIST_LENGTH } from '../../values/parsed.js';
 import { type CellFormat, LOOSE_TEXT, formatFor } from './cellFormats.js';
 
 /** One way to cut a glued row into its two value cells, with what each cell reads as. */
@@ -47,7 +47,7 @@ const json = (v: unknown): string => JSON.stringify(v);
  * boundary, names split at any capital) only when the strict one finds nothing.
  */
 export function candidateSplits(glued: string, row: RowField): { candidates: Candidate[]; loose: boolean } | { error: string } {
-  const maxCell = row.field === 'race' || row.field === 'gender' ? 4 * MAX_CELL_LENGTH : MAX_CELL_LENGTH;
+  const maxCell = row.field === 'race' || row.field === 'gender' ? MAX_SHARE_LIST_LENGTH : MAX_CELL_LENGTH;
   if (glued.length > 2 * maxCell) return { error: `its ${glued.length} characters are longer than any two cells of the site` };
   const format = formatFor(row.field);
   const strict = search(glued, row, format, false);
