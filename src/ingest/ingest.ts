@@ -51,6 +51,13 @@ const PAGES_AHEAD = 1024;
 const BYTES_AHEAD = 12 * 1024 * 1024;
 /** A batch is committed after this long even if not full, so a crash loses little work. */
 const BATCH_MILLISECONDS = 1000;
+/**
+ * Roles already stored are reconciled again this often, not with every batch that shows them:
+ * a role on hundreds of pages is then reconciled a few times a run rather than hundreds. Until
+ * then they are listed in `pending_roles`, which the end of the run (or the next run, after a
+ * crash) empties.
+ */
+const CATCH_UP_MILLISECONDS = 5000;
 
 /** A file between reading and storing: its page to store, or why it has none. */
 type Prepared = { kind: 'page'; page: BatchPage; warnings: Warning[] } | { kind: 'failed'; reason: string };
@@ -123,9 +130,10 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
 
   let batch: Array<{ path: string; prepared: Prepared }> = [];
   let batchStarted = Date.now();
+  let caughtUp = Date.now();
   const commit = async () => {
     const pages = batch.flatMap((b) => (b.prepared.kind === 'page' ? [b.prepared.page] : []));
-    const results = store.storeBatch(pages);
+    const results = store.storeBatch(pages, { deferStoredRoles: true });
     let r = 0;
     for (const { path, prepared } of batch) {
       if (prepared.kind === 'failed') {
@@ -137,6 +145,10 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
     }
     batch = [];
     batchStarted = Date.now();
+    if (batchStarted - caughtUp >= CATCH_UP_MILLISECONDS) {
+      store.reconcilePending();
+      caughtUp = Date.now();
+    }
   };
 
   try {
@@ -153,6 +165,8 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   } finally {
     await pool.close();
   }
+  // Also what a run killed before its end left pending.
+  store.reconcilePending();
   Object.assign(summary, store.counts());
   return summary;
 }

@@ -161,6 +161,19 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE page_warnings ADD COLUMN splits TEXT CHECK (splits IS NULL OR json_valid(splits));
       `),
   },
+  {
+    version: 3,
+    description: 'roles whose pages changed and that are not yet reconciled again',
+    up: (db) =>
+      db.exec(`
+        -- An ingest stores a page without reconciling the roles already stored (it catches
+        -- them up every few seconds and at its end), so a role stays here, durably, until it is
+        -- reconciled: a run killed in between leaves the list for the next one.
+        CREATE TABLE pending_roles (
+          role_key TEXT PRIMARY KEY
+        ) STRICT, WITHOUT ROWID;
+      `),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

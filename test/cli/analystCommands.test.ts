@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The built CLI, as users run it (`npm test` builds first).
@@ -103,6 +104,21 @@ describe('rolepages roles, show and export', () => {
     expect(run('ingest', dir, editedDir, '--db', editedDb).stdout).toMatch(/; 1 conflicting fields\n$/);
     const { stdout } = run('show', 'collections-coordinator', '--db', editedDb);
     expect(stdout).toContain('Conflicts:\n  yearlySalary: 37938 on 3 page(s) (kept)\n  yearlySalary: 39120 on 1 page(s)\n');
+  });
+
+  it('query still answers on a database an interrupted ingest left with roles to catch up, and says so', () => {
+    const interrupted = join(mkdtempSync(join(tmpdir(), 'rolepages-cli-')), 'roles.db');
+    copyFileSync(db, interrupted);
+    const raw = new Database(interrupted);
+    raw.prepare("INSERT INTO pending_roles (role_key) VALUES ('collections-coordinator')").run();
+    raw.close();
+    const { status, stdout, stderr } = run('query', '--db', interrupted, '--format', 'csv', 'SELECT COUNT(*) AS roles FROM roles');
+    expect(status).toBe(0);
+    expect(stdout).toBe('roles\r\n6\r\n');
+    expect(stderr).toBe(
+      `rolepages query: note: 1 role is not yet reconciled with its newest pages (an ingest is running, or was interrupted); ` +
+        `when none is running, run "rolepages ingest" on the same pages with --db ${interrupted} to finish them\n`,
+    );
   });
 
   it('show exits 1 for a key it does not know', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectFiles } from '../../src/ingest/collectFiles.js';
+import { extractFile } from '../../src/ingest/extractFile.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { FIXTURES } from '../support/seeds.js';
@@ -48,6 +49,27 @@ describe('ingest of the seed pages', () => {
     const again = await ingest(store, [dir]);
     expect(again).toMatchObject({ stored: 0, skipped: 5, failed: [] });
     expect([dump(store.db, 'roles', 'key'), dump(store.db, 'pages', 'id'), dump(store.db, 'observations', 'page_id, side, field')]).toEqual(before);
+  });
+
+  it('leaves no role pending at its end, and catches up the roles a killed run left pending', async () => {
+    const files = SEEDS.map((name) => join(dir, name));
+    await ingest(store, files, { batchSize: 1 });
+    expect(store.pendingCount()).toBe(0);
+    const settled = dump(store.db, 'roles', 'key');
+
+    // A run killed between a batch and its catch-up: Collections Coordinator's later pages are
+    // stored, its row still counts only the first one.
+    const killed = RoleStore.open(tempDb());
+    for (const file of files) {
+      const extracted = extractFile({ path: file, bytes: readFileSync(file) });
+      if (!extracted.ok) throw new Error(extracted.reason);
+      killed.storeBatch([{ path: file, record: extracted.record }], { deferStoredRoles: true });
+    }
+    expect(killed.pendingCount()).toBeGreaterThan(0);
+    expect(await ingest(killed, files)).toMatchObject({ stored: 0, skipped: 5, failed: [] });
+    expect(killed.pendingCount()).toBe(0);
+    expect(dump(killed.db, 'roles', 'key')).toEqual(settled);
+    killed.close();
   });
 
   it('gives an identical roles table when the files are ingested in reverse order', async () => {

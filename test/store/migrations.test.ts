@@ -12,7 +12,7 @@ describe('migrations', () => {
     v1.close();
     // Turn it back into a version-1 database: what an older rolepages left behind.
     const raw = new Database(file);
-    raw.exec('ALTER TABLE page_warnings DROP COLUMN splits');
+    raw.exec('DROP TABLE pending_roles; ALTER TABLE page_warnings DROP COLUMN splits');
     raw.pragma('user_version = 1');
     raw.close();
 
@@ -21,6 +21,7 @@ describe('migrations', () => {
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
     const columns = (store.db.prepare('PRAGMA table_info(page_warnings)').all() as Array<{ name: string }>).map((c) => c.name);
     expect(columns).toContain('splits');
+    expect(store.pendingCount()).toBe(0);
     expect(store.counts()).toEqual({ pages: 1, roles: 2, conflicts: 0 });
     store.close();
   });
