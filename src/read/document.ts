@@ -75,7 +75,11 @@ export interface ReaderNote {
   message: string;
 }
 
+/** Whitespace that collapsing would change: any but a plain space, or two spaces in a row. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
+
 /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Most text is already collapsed but for its ends; rebuilding it space by space costs more than looking.
+  return UNCOLLAPSED.test(text) ? text.replace(/[\s\u00a0]+/g, ' ').trim() : text.trim();
 }
