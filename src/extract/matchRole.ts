@@ -5,49 +5,59 @@
  * compared by their letters (bigram overlap), and a pair of names is matched as a pair.
  */
 
+/** Any character outside ASCII: only such text has accents for NFKD to take apart. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normalizeName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  // NFKD leaves ASCII as it is, so plain-ASCII text (nearly all of it) skips both accent passes.
+  const unaccented = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return unaccented.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
+
+/**
+ * A name's letter pairs (bigrams), each as one number, sorted: two sorted lists are compared in
+ * one merge, without a map per name. A normalized name holds only ASCII letters and digits, so a
+ * pair fits in 14 bits.
+ */
+type Bigrams = Uint16Array;
 
 /**
  * Bigrams of recently compared names: a page compares each of its prose names with the same two
  * titles, and normalizing a name costs more than comparing it. Small, and emptied when full, so
  * a worker's memory does not grow with the corpus.
  */
-const recentBigrams = new Map<string, ReadonlyMap<string, number>>();
+const recentBigrams = new Map<string, Bigrams>();
 const RECENT_BIGRAMS_LIMIT = 256;
 
-function bigrams(text: string): ReadonlyMap<string, number> {
+function bigrams(text: string): Bigrams {
   const known = recentBigrams.get(text);
   if (known) return known;
   const s = normalizeName(text).replace(/ /g, '');
-  const grams = new Map<string, number>();
-  for (let i = 0; i < s.length - 1; i++) {
-    const g = s.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
+  const grams = new Uint16Array(Math.max(0, s.length - 1));
+  for (let i = 0; i < grams.length; i++) grams[i] = (s.charCodeAt(i) << 7) | s.charCodeAt(i + 1);
+  grams.sort();
   if (recentBigrams.size >= RECENT_BIGRAMS_LIMIT) recentBigrams.clear();
   recentBigrams.set(text, grams);
   return grams;
+}
+
+/** How many bigrams two names share, a repeated pair counted as often as both have it. */
+function sharedBigrams(a: Bigrams, b: Bigrams): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else (shared++, i++, j++);
+  }
+  return shared;
 }
 
 /** Dice similarity of two names, 0..1 (1 for the same letters in the same order). */
 export function nameSimilarity(a: string, b: string): number {
   const ga = bigrams(a);
   const gb = bigrams(b);
-  let total = 0;
-  let shared = 0;
-  for (const n of ga.values()) total += n;
-  for (const [g, n] of gb) {
-    total += n;
-    shared += Math.min(n, ga.get(g) ?? 0);
-  }
-  return total === 0 ? 0 : (2 * shared) / total;
+  const total = ga.length + gb.length;
+  return total === 0 ? 0 : (2 * sharedBigrams(ga, gb)) / total;
 }
 
 /** Below this, a prose name is taken to name neither title. */
@@ -76,18 +86,27 @@ export function pairIsSwapped(first: string, second: string, titles: readonly [s
  * mention ("manager" within "assistant manager") is not counted for the shorter one.
  */
 export function mentionedRoles(text: string, names: readonly [readonly string[], readonly string[]]): Set<0 | 1> {
-  let haystack = ` ${normalizeName(text)} `;
+  return roleMentions(names)(text);
+}
+
+/**
+ * `mentionedRoles` for many passages of one page: the names are normalized and ordered once,
+ * and the returned function looks for them in each passage.
+ */
+export function roleMentions(names: readonly [readonly string[], readonly string[]]): (text: string) => Set<0 | 1> {
   const candidates = ([0, 1] as const)
-    .flatMap((i) => names[i].map((n) => ({ i, n: normalizeName(n) })))
-    .filter((c) => c.n.length > 0)
-    .sort((x, y) => y.n.length - x.n.length);
-  const found = new Set<0 | 1>();
-  for (const { i, n } of candidates) {
-    const needle = ` ${n} `;
-    if (haystack.includes(needle)) {
-      found.add(i);
-      haystack = haystack.split(needle).join(' \u0000 ');
+    .flatMap((i) => names[i].map((n) => ({ i, needle: ` ${normalizeName(n)} ` })))
+    .filter((c) => c.needle.length > 2)
+    .sort((x, y) => y.needle.length - x.needle.length);
+  return (text) => {
+    let haystack = ` ${normalizeName(text)} `;
+    const found = new Set<0 | 1>();
+    for (const { i, needle } of candidates) {
+      if (haystack.includes(needle)) {
+        found.add(i);
+        haystack = haystack.split(needle).join(' \u0000 ');
+      }
     }
-  }
-  return found;
+    return found;
+  };
 }

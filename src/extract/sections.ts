@@ -1,7 +1,7 @@
 import type { ListBlock, PageDocument } from '../read/document.js';
 import { parseSkill } from '../values/shares.js';
 import type { SkillShare } from '../schema/pageRecord.js';
-import { matchOne, mentionedRoles } from './matchRole.js';
+import { matchOne, roleMentions } from './matchRole.js';
 import type { RoleTitles } from './roleColumns.js';
 import type { WarningList } from './warnings.js';
 
@@ -103,7 +103,8 @@ function readList(list: ListBlock, section: { kind: string; role: 0 | 1 | null }
  */
 function assignUnheaded(paragraphs: string[], names: [string[], string[]], descriptions: [string[], string[]]): void {
   if (paragraphs.length === 0) return;
-  const mentions = paragraphs.map((p) => mentionedRoles(p, names));
+  const rolesMentionedIn = roleMentions(names);
+  const mentions = paragraphs.map((p) => rolesMentionedIn(p));
   const only = (m: Set<0 | 1>): 0 | 1 | null => (m.size === 1 ? [...m][0]! : null);
   let previous: 0 | 1 = 0;
   paragraphs.forEach((p, i) => {

@@ -19,6 +19,17 @@ export type TableValues = Partial<Record<RowTarget, unknown>>;
 const json = (v: unknown): string => JSON.stringify(v);
 
 /**
+ * Whether two values print the same (`json(a) === json(b)`), without printing them when they are
+ * strings or finite numbers, as nearly all cell values are: for those, printing the same is being
+ * the same.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) return a === b;
+  return json(a) === json(b);
+}
+
+/**
  * Reads every known row of every table into per-role facts. A field may be shown twice (the
  * degree in the overview and the education table, the age in the overview and demographics,
  * the yearly salary as "Average salary"); a value read unambiguously beats an inferred one, and
@@ -45,7 +56,8 @@ export function readTableFacts(tables: TableBlock[], roles: RoleTitles, keys: re
         const value = readCell(cell, field, label, keys[role], warnings);
         if (value === undefined) continue;
         const sighting: Sighting = { label, value };
-        const candidates = uniqueBy([value, ...splits.map((pair) => pair[role])], json);
+        // Without other splits the cell's value is its only candidate.
+        const candidates = splits.length > 0 ? uniqueBy([value, ...splits.map((pair) => pair[role])], json) : [value];
         if (row.split && candidates.length > 1) {
           sighting.candidates = candidates;
           sighting.splits = splits;
@@ -107,12 +119,12 @@ function settle(byField: Map<RowTarget, Sighting[]>, side: 0 | 1, key: string, w
       const first = certain[0]!;
       values[field] = first.value;
       for (const other of certain.slice(1)) {
-        if (json(other.value) !== json(first.value)) {
+        if (!sameJson(other.value, first.value)) {
           warnings.add(key, field, `"${other.label}" shows ${json(other.value)} but "${first.label}" shows ${json(first.value)}; kept the latter`);
         }
       }
       for (const inferred of shown.filter((s) => s.candidates)) {
-        if (!inferred.candidates!.some((c) => json(c) === json(first.value))) {
+        if (!inferred.candidates!.some((c) => sameJson(c, first.value))) {
           warnings.add(key, field, `"${inferred.label}" allows ${inferred.candidates!.map(json).join(' or ')}, none of which is ${json(first.value)} shown elsewhere on the page`);
         }
       }
@@ -120,7 +132,7 @@ function settle(byField: Map<RowTarget, Sighting[]>, side: 0 | 1, key: string, w
     }
     // Only inferred readings: the values every one of them allows, in the first one's order.
     const [first, ...rest] = shown;
-    const common = first!.candidates!.filter((c) => rest.every((s) => s.candidates!.some((d) => json(d) === json(c))));
+    const common = first!.candidates!.filter((c) => rest.every((s) => s.candidates!.some((d) => sameJson(d, c))));
     const candidates = common.length > 0 ? common : first!.candidates!;
     values[field] = candidates[0];
     if (candidates.length > 1) {
@@ -139,6 +151,9 @@ function settle(byField: Map<RowTarget, Sighting[]>, side: 0 | 1, key: string, w
 
 function uniqueBy<T>(items: T[], id: (t: T) => string): T[] {
   const seen = new Set<string>();
-  return items.filter((t) => (seen.has(id(t)) ? false : (seen.add(id(t)), true)));
+  return items.filter((t) => {
+    const key = id(t);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchOne, mentionedRoles, pairIsSwapped } from '../../src/extract/matchRole.js';
+import { matchOne, mentionedRoles, nameSimilarity, normalizeName, pairIsSwapped, roleMentions } from '../../src/extract/matchRole.js';
 
 describe('matching the prose\'s names to the header\'s titles', () => {
   const titles = ['Collections Coordinator', 'Account Specialist'] as const;
@@ -26,5 +26,25 @@ describe('matching the prose\'s names to the header\'s titles', () => {
     const names = [['store manager'], ['assistant store manager']] as const;
     expect(mentionedRoles('An assistant store manager supports the team.', names)).toEqual(new Set([1]));
     expect(mentionedRoles('A store manager runs the store.', names)).toEqual(new Set([0]));
+  });
+
+  it('scores names by their shared letter pairs, a repeated pair counted as often as both have it', () => {
+    expect(nameSimilarity('Clerk', 'clerks')).toBeCloseTo(8 / 9);
+    expect(nameSimilarity('aaaa', 'aa')).toBe(0.5); // 3 "aa" pairs and 1: one shared
+    expect(nameSimilarity('Café Manager', 'cafe manager')).toBe(1);
+    expect(nameSimilarity('a', 'b')).toBe(0);
+    expect(nameSimilarity('', '')).toBe(0);
+  });
+
+  it('normalizes accented and plain ASCII names alike', () => {
+    expect(normalizeName('  Café  Crème/Brûlée ')).toBe('cafe creme brulee');
+    expect(normalizeName('Collections/Accounts  Receivable')).toBe('collections accounts receivable');
+  });
+
+  it('finds the same mentions in many passages as one at a time', () => {
+    const names = [['store manager', 'Store Managers'], ['assistant store manager']] as const;
+    const passages = ['An assistant store manager supports the team.', 'Store managers run the store.', 'Nobody here.', 'A store manager and an assistant store manager.'];
+    const mentionsIn = roleMentions(names);
+    for (const text of passages) expect(mentionsIn(text)).toEqual(mentionedRoles(text, names));
   });
 });
