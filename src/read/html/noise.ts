@@ -83,6 +83,11 @@ export function isAlwaysDropped(el: Element): boolean {
   return ALWAYS_DROPPED.has(el.name);
 }
 
+/** Whether nothing inside an element of this tag is ever read, so the parser need build none of it. */
+export function hasUnreadContent(tag: string): boolean {
+  return ALWAYS_DROPPED.has(tag);
+}
+
 function isInvisible(el: Element): boolean {
   const a = el.attribs;
   if (a['hidden'] !== undefined) return true;

@@ -1,10 +1,10 @@
 import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import { rowFieldFor } from '../../site/rowFields.js';
 import type { Block, ListItem, PageDocument, ParagraphBlock, ReaderNote } from '../document.js';
 import { readGridRun } from './grids.js';
 import { MAX_MARKUP_DEPTH, markupDepth } from './depth.js';
 import { MarkdownBatch, textToMarkdown } from './markdown.js';
+import { parsePage } from './parsePage.js';
 import { readTable } from './tables.js';
 import { cleanHtml, isPlainText, visibleText } from './text.js';
 import { PageTree, isElement } from './tree.js';
@@ -20,7 +20,7 @@ export function readHtml(html: string): PageDocument {
     const message = `markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep was not read (a page nests a few dozen; parsing it would take minutes)`;
     return { title: null, blocks: [], url: null, format: 'html', layout: 'table', notes: [{ label: null, message }] };
   }
-  const dom = parseDocument(html);
+  const { dom, url } = parsePage(html);
   const tree = new PageTree(dom);
   const reader = new BlockReader(tree);
   reader.readContainer(bodyOf(dom), 0);
@@ -29,7 +29,7 @@ export function readHtml(html: string): PageDocument {
   return {
     title: title?.kind === 'heading' ? title.text : null,
     blocks: reader.blocks,
-    url: canonicalUrl(dom),
+    url,
     format: 'html',
     layout: reader.layout ?? 'table',
     notes: reader.notes,
@@ -300,25 +300,4 @@ function bodyOf(dom: Document): ParentNode {
     stack.splice(0, stack.length, ...next);
   }
   return dom;
-}
-
-/** `<link rel="canonical">`, else `og:url`, else null. */
-function canonicalUrl(dom: Document): string | null {
-  let canonical: string | null = null;
-  let ogUrl: string | null = null;
-  const stack: AnyNode[] = [...dom.children];
-  while (stack.length > 0 && canonical === null) {
-    const node = stack.pop()!;
-    if (!isElement(node)) continue;
-    const a = node.attribs;
-    if (node.name === 'link' && a['href']?.trim() && (a['rel'] ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
-      canonical = a['href'].trim();
-    } else if (node.name === 'meta' && ogUrl === null && a['content']?.trim() && (a['property'] ?? a['name'] ?? '').toLowerCase() === 'og:url') {
-      ogUrl = a['content'].trim();
-    }
-    if (node.name !== 'script' && node.name !== 'style') {
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-    }
-  }
-  return canonical ?? ogUrl;
 }
