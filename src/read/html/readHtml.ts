@@ -6,7 +6,7 @@ import { MAX_MARKUP_DEPTH, markupDepth } from './depth.js';
 import { MarkdownBatch, textToMarkdown } from './markdown.js';
 import { parsePage } from './parsePage.js';
 import { readTable } from './tables.js';
-import { cleanHtml, isPlainText, visibleText } from './text.js';
+import { cleanHtml, convertsAsPlainText, isPlainText, visibleText } from './text.js';
 import { PageTree, isElement } from './tree.js';
 
 /**
@@ -208,7 +208,7 @@ class BlockReader {
   /** Markdown of rich text is filled in by `finishMarkdown`, in one turndown call for the page. */
   private markdown(nodes: readonly AnyNode[], text: string, target: { markdown: string }): void {
     target.markdown = textToMarkdown(text);
-    if (isPlainText(nodes, this.tree)) return;
+    if (isPlainText(nodes, this.tree) || convertsAsPlainText(nodes, this.tree)) return;
     if (deeperThan(nodes, MAX_RICH_DEPTH)) {
       if (!this.deepRichNoted) {
         this.deepRichNoted = true;

@@ -76,6 +76,45 @@ export function cleanHtml(nodes: readonly AnyNode[], tree: PageTree): string {
   return out.join('');
 }
 
+/**
+ * Inline elements turndown has no Markdown for: it writes their content and nothing else, so
+ * text inside them converts as if they were not there (a skill in a `<span>`, a `<button>`).
+ */
+const TRANSPARENT_INLINE = new Set(['span', 'font', 'small', 'big', 'abbr', 'cite', 'dfn', 'label', 'button', 'time', 'mark', 'data', 'bdi', 'bdo', 'u', 'ins', 'nobr', 'var']);
+
+/**
+ * Where turndown's escaping (applied to each text node on its own, anchored at its start) or its
+ * whitespace (ASCII only; the reader's text also folds no-break and zero-width spaces) could part
+ * from escaping the whole text at once: a later text node starting like a Markdown block marker.
+ */
+const LINE_START_MARKER = /^\s*[-+=#>~\d]/;
+const NON_ASCII_SPACE = /[\v\f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2060\u3000\ufeff\u00ad]/;
+
+/**
+ * Whether the nodes' Markdown is their escaped text, as turndown would give it: text and
+ * transparent inline elements only, with nothing that escapes or collapses differently. Saves
+ * turndown's own parse for the many list items that are plain text in a `<span>`.
+ */
+export function convertsAsPlainText(nodes: readonly AnyNode[], tree: PageTree): boolean {
+  let texts = 0;
+  const stack: AnyNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      if (NON_ASCII_SPACE.test(node.data)) return false;
+      if (texts++ > 0 && LINE_START_MARKER.test(node.data)) return false;
+      continue;
+    }
+    if (node.type === 'comment') continue;
+    if (!isElement(node)) return false;
+    if (tree.isDropped(node)) continue;
+    if (!TRANSPARENT_INLINE.has(node.name)) return false;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return true;
+}
+
 /** Whether the nodes are text only, so their Markdown is their escaped text. */
 export function isPlainText(nodes: readonly AnyNode[], tree: PageTree): boolean {
   for (const node of nodes) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../../src/extract/extractPage.js';
 import type { Block, PageDocument, TableBlock } from '../../../src/read/document.js';
+import { htmlToMarkdown } from '../../../src/read/html/markdown.js';
 import { readHtml } from '../../../src/read/html/readHtml.js';
 import { FIXTURES, seedLine } from '../../support/seeds.js';
 
@@ -191,6 +192,29 @@ describe('text and rich text', () => {
     const [p, list] = doc.blocks as [Block, Block];
     expect(p).toEqual({ kind: 'paragraph', text: 'A collections coordinator is often busy.', markdown: 'A [collections coordinator](/jobs/) is _often_ **busy**.' });
     expect(list.kind === 'list' && list.items.map((i) => i.markdown)).toEqual(['Submit **insurance** appeals.', 'Plan _work_:\n\n| a | b |\n| --- | --- |\n| 1 | 2 |']);
+  });
+
+  it('gives text in spans and buttons the Markdown turndown gives it, with or without asking turndown', () => {
+    const items = [
+      '<span class="skill">Customer service</span>, 12%',
+      '<button type="button">Show more</button>',
+      'Pay <span>*</span> rate_<span>[1]</span>',
+      // Fragments turndown escapes part by part, or whose spaces it keeps: it is asked.
+      'Steps: <span>- call</span>',
+      'Age <span>1. 46</span>',
+      '<span>Between&nbsp;$30,000</span> And $60,000',
+    ];
+    const doc = readHtml(page(`<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`));
+    const list = doc.blocks[0]!;
+    expect(list.kind === 'list' && list.items.map((i) => i.markdown)).toEqual(items.map(htmlToMarkdown));
+    expect(list.kind === 'list' && list.items.map((i) => i.markdown)).toEqual([
+      'Customer service, 12%',
+      'Show more',
+      'Pay \\* rate\\_\\[1\\]',
+      'Steps: \\- call',
+      'Age 1\\. 46',
+      'Between\u00a0$30,000 And $60,000',
+    ]);
   });
 
   it('reads loose text next to blocks as paragraphs, and inline custom elements inline', () => {
