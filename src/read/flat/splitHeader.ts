@@ -15,7 +15,36 @@ export interface TitleEvidence {
   /** What intro paragraphs say between "differences between" and "can be seen", lower-cased:
    * both titles in the plural ("collections representatives and collections coordinators"). */
   pluralPairs: ReadonlySet<string>;
+  /** The same evidence indexed once per page, so that scoring a cut builds no strings. */
+  index: TitleIndex;
 }
+
+/**
+ * What each candidate cut is looked up in. A 40-character header has 40 cuts, each tested
+ * against a dozen phrasings; building every phrasing to look it up cost more than the rest of
+ * the reader. The roles' own headings are indexed by the name they hold; the headings naming
+ * both titles by where their " vs " or " and " falls, a filter that only the right cut (rarely
+ * also another) passes before the phrasing is built and looked up as before.
+ */
+interface TitleIndex {
+  /** NAME of every "what does a(n) NAME do?" line. */
+  whatDoes: ReadonlySet<string>;
+  /** NAME of every "NAME example responsibilities(.)" line. */
+  responsibilities: ReadonlySet<string>;
+  /** NAME of every "common NAME skills" line. */
+  skills: ReadonlySet<string>;
+  /** Where " vs " falls in each "L vs R <section>" line. */
+  sectionCuts: CutPositions;
+  /** Where " and " falls in each "differences between L and R <section>" line. */
+  betweenCuts: CutPositions;
+  /** Where " and " falls in each of the intro's plural pairs. */
+  pluralCuts: CutPositions;
+  /** The older title line's shortened second title, after a space (" clerk"). */
+  shortenedSuffix: string | null;
+}
+
+/** By the length of L + R, every length of L: where a separator falls in texts "L sep R". */
+type CutPositions = ReadonlyMap<number, ReadonlySet<number>>;
 
 export interface HeaderSplit {
   titles: [string, string];
@@ -30,6 +59,8 @@ export const MAX_HEADER_LENGTH = 300;
 const MAX_INTRO_LENGTH = 4000;
 
 const lower = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+/** Whitespace `lower` would change inside a text: any but a plain space, or two spaces in a row. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
 
 /** `lines` come whitespace-collapsed from the reader. */
 export function titleEvidence(lines: readonly string[], titleLine: string | null): TitleEvidence {
@@ -41,7 +72,9 @@ export function titleEvidence(lines: readonly string[], titleLine: string | null
     const end = line.indexOf(' can be seen', start);
     if (start >= 0 && end > start) pluralPairs.add(line.slice(start + 'differences between '.length, end));
   }
-  return { lines: new Set(lowered), titleLine: titleLine === null ? null : lower(titleLine), pluralPairs };
+  const lineSet = new Set(lowered);
+  const loweredTitle = titleLine === null ? null : lower(titleLine);
+  return { lines: lineSet, titleLine: loweredTitle, pluralPairs, index: indexTitleEvidence(lineSet, loweredTitle, pluralPairs) };
 }
 
 const SECTIONS = ['overview', 'salary', 'demographics', 'skills'];
@@ -55,32 +88,103 @@ export function pluralForms(name: string): string[] {
   return forms;
 }
 
+function indexTitleEvidence(lines: ReadonlySet<string>, titleLine: string | null, pluralPairs: ReadonlySet<string>): TitleIndex {
+  const whatDoes = new Set<string>();
+  const responsibilities = new Set<string>();
+  const skills = new Set<string>();
+  const sectionCuts: CutMap = new Map();
+  const betweenCuts: CutMap = new Map();
+  for (const line of lines) {
+    addNameBetween(whatDoes, line, 'what does a ', ' do?');
+    addNameBetween(whatDoes, line, 'what does an ', ' do?');
+    addNameBetween(responsibilities, line, '', ' example responsibilities.');
+    addNameBetween(responsibilities, line, '', ' example responsibilities');
+    addNameBetween(skills, line, 'common ', ' skills');
+    for (const s of SECTIONS) addCuts(sectionCuts, line, '', ' vs ', ` ${s}`);
+    for (const s of BETWEEN_SECTIONS) addCuts(betweenCuts, line, 'differences between ', ' and ', ` ${s}`);
+  }
+  const pluralCuts: CutMap = new Map();
+  for (const pair of pluralPairs) addCuts(pluralCuts, pair, '', ' and ', '');
+  const shortened = titleLine === null ? null : / vs\.? (.+)$/.exec(titleLine)?.[1];
+  return { whatDoes, responsibilities, skills, sectionCuts, betweenCuts, pluralCuts, shortenedSuffix: shortened ? ` ${shortened}` : null };
+}
+
+type CutMap = Map<number, Set<number>>;
+
+/** Adds NAME when `line` is `${prefix}NAME${suffix}`. */
+function addNameBetween(names: Set<string>, line: string, prefix: string, suffix: string): void {
+  if (line.length >= prefix.length + suffix.length && line.startsWith(prefix) && line.endsWith(suffix)) {
+    names.add(line.slice(prefix.length, line.length - suffix.length));
+  }
+}
+
+/** When `text` is `${prefix}L${sep}R${suffix}`, records |L| under |L| + |R|, for each `sep` it holds. */
+function addCuts(cuts: CutMap, text: string, prefix: string, sep: string, suffix: string): void {
+  const bodyLength = text.length - prefix.length - suffix.length;
+  if (bodyLength < sep.length || !text.startsWith(prefix) || !text.endsWith(suffix)) return;
+  const body = text.slice(prefix.length, prefix.length + bodyLength);
+  const total = bodyLength - sep.length;
+  for (let at = body.indexOf(sep); at >= 0; at = body.indexOf(sep, at + 1)) {
+    let lefts = cuts.get(total);
+    if (lefts === undefined) cuts.set(total, (lefts = new Set()));
+    lefts.add(at);
+  }
+}
+
+/** Whether an indexed text may be "L sep R" with |L| = `left` and |R| = `right`. */
+const mayCut = (cuts: CutPositions, left: number, right: number): boolean => cuts.get(left + right)?.has(left) ?? false;
+
+/** Whether `text` is `${l}${sep}${r}`, without building the latter. */
+function isJoined(text: string, l: string, sep: string, r: string): boolean {
+  return text.length === l.length + sep.length + r.length && text.startsWith(l) && text.startsWith(sep, l.length) && text.endsWith(r);
+}
+
 /** Evidence naming both titles at once, in order: decisive. */
 function pairScore(l: string, r: string, page: TitleEvidence): { score: number; why: string[] } {
   const why: string[] = [];
-  if (page.titleLine === `${l} vs ${r}` || page.titleLine === `${l} vs. ${r}`) why.push('the title line');
-  if (SECTIONS.some((s) => page.lines.has(`${l} vs ${r} ${s}`))) why.push('a section heading');
-  if (BETWEEN_SECTIONS.some((s) => page.lines.has(`differences between ${l} and ${r} ${s}`))) why.push('a "differences between" heading');
-  if (page.pluralPairs.size > 0 && pluralForms(l).some((pl) => pluralForms(r).some((pr) => page.pluralPairs.has(`${pl} and ${pr}`)))) {
-    why.push('the intro');
+  const { titleLine, index } = page;
+  if (titleLine !== null && (isJoined(titleLine, l, ' vs ', r) || isJoined(titleLine, l, ' vs. ', r))) why.push('the title line');
+  if (mayCut(index.sectionCuts, l.length, r.length) && SECTIONS.some((s) => page.lines.has(`${l} vs ${r} ${s}`))) why.push('a section heading');
+  if (mayCut(index.betweenCuts, l.length, r.length) && BETWEEN_SECTIONS.some((s) => page.lines.has(`differences between ${l} and ${r} ${s}`))) {
+    why.push('a "differences between" heading');
+  }
+  if (mayBePluralPair(l, r, index.pluralCuts)) {
+    const rightForms = pluralForms(r);
+    if (pluralForms(l).some((pl) => rightForms.some((pr) => page.pluralPairs.has(`${pl} and ${pr}`)))) why.push('the intro');
   }
   return { score: 4 * why.length, why };
 }
 
+/** A plural form is as long as its name or up to two characters longer (see pluralForms). */
+function mayBePluralPair(l: string, r: string, pluralCuts: CutPositions): boolean {
+  if (pluralCuts.size === 0) return false;
+  for (let longerLeft = 0; longerLeft <= 2; longerLeft++) {
+    for (let longerRight = 0; longerRight <= 2; longerRight++) {
+      if (mayCut(pluralCuts, l.length + longerLeft, r.length + longerRight)) return true;
+    }
+  }
+  return false;
+}
+
 /** Evidence naming one title: the role's own section headings, or one side of the title line. */
 function sideScore(name: string, side: 'left' | 'right', page: TitleEvidence): number {
+  const { whatDoes, responsibilities, skills, shortenedSuffix } = page.index;
   let score = 0;
-  if (page.lines.has(`what does a ${name} do?`) || page.lines.has(`what does an ${name} do?`)) score++;
-  if (page.lines.has(`${name} example responsibilities.`) || page.lines.has(`${name} example responsibilities`)) score++;
-  if (page.lines.has(`common ${name} skills`)) score++;
+  if (whatDoes.has(name)) score++;
+  if (responsibilities.has(name)) score++;
+  if (skills.has(name)) score++;
   const t = page.titleLine;
-  if (t !== null && (side === 'left' ? t.startsWith(`${name} vs `) : t.endsWith(` vs ${name}`))) score++;
+  if (t !== null && (side === 'left' ? isJoinedLeft(t, name) : isJoinedRight(t, name))) score++;
   // The older title line shortens the second title to what differs ("Accounts Receivable
   // Specialist Vs Clerk"): a right title ending in that word is weaker evidence than equality.
-  const shortened = t === null ? null : / vs\.? (.+)$/.exec(t)?.[1];
-  if (side === 'right' && shortened && name !== shortened && name.endsWith(` ${shortened}`)) score += 0.5;
+  if (side === 'right' && shortenedSuffix !== null && name.endsWith(shortenedSuffix)) score += 0.5;
   return score;
 }
+
+/** `titleLine.startsWith(`${name} vs `)`, without building the latter. */
+const isJoinedLeft = (titleLine: string, name: string): boolean => titleLine.startsWith(name) && titleLine.startsWith(' vs ', name.length);
+/** `titleLine.endsWith(` vs ${name}`)`, without building the latter. */
+const isJoinedRight = (titleLine: string, name: string): boolean => titleLine.endsWith(name) && titleLine.endsWith(' vs ', titleLine.length - name.length);
 
 /**
  * Splits a glued header row into the two titles, as printed. Every cut without a space on
@@ -91,16 +195,20 @@ function sideScore(name: string, side: 'left' | 'right', page: TitleEvidence): n
 export function splitHeader(glued: string, page: TitleEvidence): HeaderSplit | null {
   const text = glued.trim();
   if (text.length < 2 || text.length > MAX_HEADER_LENGTH) return null;
+  // A cut falls between two non-spaces, so when the text holds no whitespace but single spaces,
+  // lower-casing is all that `lower` would do to either side.
+  const lowerSide = UNCOLLAPSED.test(text) ? lower : (side: string) => side.toLowerCase();
+  // Cuts no page text names cannot be the best one, so only named cuts are kept.
   const scored: Array<{ titles: [string, string]; score: number; why: string[] }> = [];
   for (let at = 1; at < text.length; at++) {
     if (/\s/.test(text[at - 1]!) || /\s/.test(text[at]!)) continue;
     const titles: [string, string] = [text.slice(0, at), text.slice(at)];
-    const [l, r] = titles.map(lower) as [string, string];
+    const l = lowerSide(titles[0]);
+    const r = lowerSide(titles[1]);
     const pair = pairScore(l, r, page);
-    const left = sideScore(l, 'left', page);
-    const right = sideScore(r, 'right', page);
-    const why = [...pair.why, ...(left + right > 0 ? ['the roles\' own headings'] : [])];
-    scored.push({ titles, score: pair.score + left + right, why });
+    const sides = sideScore(l, 'left', page) + sideScore(r, 'right', page);
+    const score = pair.score + sides;
+    if (score > 0) scored.push({ titles, score, why: [...pair.why, ...(sides > 0 ? ['the roles\' own headings'] : [])] });
   }
   const best = Math.max(0, ...scored.map((s) => s.score));
   // The shortened title line alone (half a point) fits every cut that ends in its word.
