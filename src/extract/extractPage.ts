@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageError } from '../errors.js';
-import type { PageDocument, TableBlock } from '../read/document.js';
+import type { PageDocument, ParagraphBlock, TableBlock } from '../read/document.js';
 import { PageRecord, type RoleFacts, roleKey } from '../schema/pageRecord.js';
 import { rowFieldFor } from '../site/rowFields.js';
 import { normalizeName } from './matchRole.js';
@@ -42,7 +42,7 @@ export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
   }
 
   const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
-  const paragraphs = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph').map((b) => b.text);
   const table = readTableFacts(tables, titles, keys, warnings);
   const prose = readProseFacts(paragraphs, titles, warnings);
   const names: [string[], string[]] = [

@@ -57,6 +57,8 @@ export function findRoleTitles(doc: PageDocument, path: string): RoleTitles {
 export function columnRoles(table: TableBlock, roles: RoleTitles): readonly [0 | 1, 0 | 1] {
   const header = tableHeader(table);
   if (!header) return [0, 1];
+  // Most tables repeat the overview's header word for word, and no swap scores above that.
+  if (header[0] === roles[0] && header[1] === roles[1]) return [0, 1];
   const straight = nameSimilarity(header[0], roles[0]) + nameSimilarity(header[1], roles[1]);
   const swapped = nameSimilarity(header[0], roles[1]) + nameSimilarity(header[1], roles[0]);
   return swapped > straight ? [1, 0] : [0, 1];
