@@ -49,9 +49,10 @@ export function readTableFacts(tables: TableBlock[], roles: RoleTitles, keys: re
     const header = tableHeader(table);
     const order = columnRoles(table, roles);
     for (const row of header ? table.rows.slice(1) : table.rows) {
-      const [label = '', ...cells] = row.cells;
+      const label = row.cells[0] ?? '';
       const field = rowFieldFor(label);
       if (!field) continue; // a row the site added later, or a capture's noise: not ours to guess
+      const cells = row.cells.slice(1);
       const splits = row.split && row.split.alternatives.length > 0 ? jointSplits([cells, ...row.split.alternatives], field, label, order) : [];
       for (const col of [0, 1] as const) {
         const role = order[col];
@@ -70,9 +71,9 @@ export function readTableFacts(tables: TableBlock[], roles: RoleTitles, keys: re
           sighting.splits = splits;
           sighting.label = `${label} (glued "${row.split.glued}": ${row.split.reason})`;
         }
-        const list = sightings[role].get(field.field) ?? [];
-        list.push(sighting);
-        sightings[role].set(field.field, list);
+        const list = sightings[role].get(field.field);
+        if (list) list.push(sighting);
+        else sightings[role].set(field.field, [sighting]);
       }
     }
   }
