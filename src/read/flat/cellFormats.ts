@@ -61,21 +61,47 @@ const numericBoundary = (g: string, at: number): boolean => {
  * "85275"), no leading zero ("0.5" but not "05"), a digit before any decimal point.
  */
 export function digitsMisfit(cell: string): string | null {
-  for (const m of cell.matchAll(/[.\d][\d,.]*/g)) {
-    const token = m[0].replace(/[.,]+$/, '');
-    if (token === '') continue;
-    const [whole = '', ...rest] = token.split('.');
-    if (rest.length > 1) return `"${token}" has two decimal points`;
-    if (whole === '') return `"${token}" starts with a decimal point`;
-    const groups = whole.split(',');
-    const [lead = ''] = groups;
-    if (lead.length > 1 && lead.startsWith('0')) return `"${token}" has a leading zero`;
-    if (groups.length === 1 && lead.length > 3) return `"${token}" is not grouped in thousands`;
-    if (groups.length > 1 && (lead.length === 0 || lead.length > 3 || groups.slice(1).some((g) => g.length !== 3))) {
-      return `"${token}" is not grouped in thousands of three digits`;
-    }
+  // Scanned by hand rather than with matchAll: every candidate cut of every numeric row comes
+  // here. A number is what /[.\d][\d,.]*/g matches, less its trailing "." and ",".
+  for (let start = 0; start < cell.length; start++) {
+    if (!isDigit(cell[start]) && cell[start] !== '.') continue;
+    let end = start + 1;
+    while (end < cell.length && (isDigit(cell[end]) || cell[end] === ',' || cell[end] === '.')) end++;
+    let last = end;
+    while (last > start && (cell[last - 1] === '.' || cell[last - 1] === ',')) last--;
+    const misfit = last > start ? numberMisfit(cell.slice(start, last)) : null;
+    if (misfit !== null) return misfit;
+    start = end - 1;
   }
   return null;
+}
+
+/** digitsMisfit for one number: digits, commas and points, starting with a digit or a point. */
+function numberMisfit(token: string): string | null {
+  const point = token.indexOf('.');
+  if (point >= 0 && token.includes('.', point + 1)) return `"${token}" has two decimal points`;
+  const wholeLength = point >= 0 ? point : token.length;
+  if (wholeLength === 0) return `"${token}" starts with a decimal point`;
+  const comma = token.indexOf(',');
+  const grouped = comma >= 0 && comma < wholeLength;
+  const leadLength = grouped ? comma : wholeLength;
+  if (leadLength > 1 && token[0] === '0') return `"${token}" has a leading zero`;
+  if (!grouped && leadLength > 3) return `"${token}" is not grouped in thousands`;
+  if (grouped && (leadLength === 0 || leadLength > 3 || !groupsOfThree(token, comma, wholeLength))) {
+    return `"${token}" is not grouped in thousands of three digits`;
+  }
+  return null;
+}
+
+/** Whether every group after the comma at `comma`, up to `end`, has exactly three digits. */
+function groupsOfThree(token: string, comma: number, end: number): boolean {
+  for (let at = comma; at < end; ) {
+    const next = token.indexOf(',', at + 1);
+    const groupEnd = next >= 0 && next < end ? next : end;
+    if (groupEnd - at - 1 !== 3) return false;
+    at = groupEnd;
+  }
+  return true;
 }
 
 const inRange = (min: number, max: number, unit: string) => (value: unknown): string | null =>

@@ -1,5 +1,5 @@
 import type { RowTarget } from '../../site/rowFields.js';
-import { readIntroSentences } from '../../site/introSentences.js';
+import { type IntroFacts, readIntroSentences } from '../../site/introSentences.js';
 import { parseWholeDollars } from '../../values/numbers.js';
 import type { RowCheck } from './splitGluedRow.js';
 
@@ -26,9 +26,14 @@ const json = (v: unknown): string => JSON.stringify(v);
  * titles only when the sentence names them exactly; a near miss is no evidence.
  */
 export function introSalaries(paragraphs: readonly string[], titles: readonly [string, string]): [number | null, number | null] {
+  return salariesNamed(readIntroSentences(paragraphs).salaries, titles);
+}
+
+/** introSalaries for the salary sentences already read from the intro (a page reads them once). */
+export function salariesNamed(salaries: IntroFacts['salaries'], titles: readonly [string, string]): [number | null, number | null] {
   const found: [number | null, number | null] = [null, null];
   const [a, b] = titles.map(lower);
-  for (const { name, amount } of readIntroSentences(paragraphs).salaries) {
+  for (const { name, amount } of salaries) {
     const role = lower(name) === a ? 0 : lower(name) === b ? 1 : null;
     const value = parseWholeDollars(amount);
     if (role !== null && a !== b && value.ok) found[role] = value.value;

@@ -5,6 +5,11 @@ import { ROW_FIELDS, type RowField } from '../../site/rowFields.js';
 // The site's bullets, and the "-" / "*" a converter may write instead.
 const BULLET = /^\s*(?:[•●▪◦‣*]|-(?=\s))\s*/;
 
+/** Whether the line is a bullet: `bulletItem(rawLine) !== null` without building the item. */
+export function isBulletLine(rawLine: string): boolean {
+  return BULLET.test(rawLine);
+}
+
 /** The item text of a bullet line, or null when the line is not a bullet. */
 export function bulletItem(rawLine: string): string | null {
   const m = BULLET.exec(rawLine);
@@ -40,12 +45,17 @@ export interface GluedRow {
 // Longest first, so a label that begins another ("average age" / "average salary" do not, but
 // a future one might) matches whole.
 const LABELS = [...ROW_FIELDS].sort((a, b) => b.label.length - a.label.length);
+/** The labels' first letters (all ASCII): most lines of prose start with none of them. */
+const LABEL_INITIALS = new Set(LABELS.map((field) => field.label[0]));
 
 /**
  * A table row: a known label at the start of the line with the values glued after it. Labels
  * match in any capitalisation and spacing ("Years Of Experience", "LGBT  Percentage").
  */
 export function gluedRow(line: string): GluedRow | null {
+  // An ASCII first character lower-cases to the head's first character on its own.
+  const first = line[0];
+  if (first === undefined || (first < '\u0080' && !LABEL_INITIALS.has(first.toLowerCase()))) return null;
   const head = line.slice(0, 40).toLowerCase();
   for (const field of LABELS) {
     if (!head.startsWith(field.label)) continue;

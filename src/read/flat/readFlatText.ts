@@ -1,7 +1,8 @@
 import type { RowTarget } from '../../site/rowFields.js';
 import { type Block, type PageDocument, type ReaderNote, type TableBlock, type TableRow, collapseWhitespace } from '../document.js';
-import { type Pair, type PageEvidence, checksFor, introSalaries } from './evidence.js';
-import { type GluedRow, bulletItem, couldBeRow, gluedRow, isHeadingLine, isTitleLine } from './lines.js';
+import { type IntroFacts, readIntroSentences } from '../../site/introSentences.js';
+import { type Pair, type PageEvidence, checksFor, salariesNamed } from './evidence.js';
+import { type GluedRow, bulletItem, couldBeRow, gluedRow, isBulletLine, isHeadingLine, isTitleLine } from './lines.js';
 import { type HeaderSplit, MAX_HEADER_LENGTH, type TitleEvidence, splitHeader, titleEvidence } from './splitHeader.js';
 import { type Candidate, candidateSplits, chooseSplit, clip } from './splitGluedRow.js';
 
@@ -23,22 +24,30 @@ const LIST_END = /^(?:show more|show less|see more|view more)$/i;
  */
 export function readFlatText(text: string): PageDocument {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const lines = raw.map(collapse);
+  // Lines are collapsed when first read, and bullets never are: their items are read from the
+  // raw line, and a bullet is never blank (its bullet is no space). Indented bullets were most
+  // of the lines that collapsing copies.
+  const collapsed = new Array<string | undefined>(raw.length).fill(undefined);
+  const lineAt = (i: number): string => (collapsed[i] ??= collapse(raw[i]!));
   const blocks: Block[] = [];
   const notes: ReaderNote[] = [];
   const tables: GluedTable[] = [];
   const prose: string[] = [];
   let title: string | null = null;
 
-  const isBullet = (i: number): boolean => bulletItem(raw[i]!) !== null;
-  const isRowAt = (i: number): boolean => i < lines.length && lines[i] !== '' && !isBullet(i) && gluedRow(lines[i]!) !== null;
+  const isBullet = (i: number): boolean => isBulletLine(raw[i]!);
+  // Each line is asked whether it is a row up to four times (as itself, as the line after
+  // another, inside a table): the answer is kept, undefined until asked.
+  const rows = new Array<GluedRow | null | undefined>(raw.length).fill(undefined);
+  const rowAt = (i: number): GluedRow | null => {
+    if (i >= raw.length) return null;
+    let row = rows[i];
+    if (row === undefined) rows[i] = row = !isBullet(i) && lineAt(i) !== '' ? gluedRow(lineAt(i)) : null;
+    return row;
+  };
+  const isRowAt = (i: number): boolean => rowAt(i) !== null;
 
-  for (let i = 0; i < lines.length; ) {
-    const line = lines[i]!;
-    if (line === '') {
-      i++;
-      continue;
-    }
+  for (let i = 0; i < raw.length; ) {
     const item = bulletItem(raw[i]!);
     if (item !== null) {
       i++;
@@ -46,6 +55,11 @@ export function readFlatText(text: string): PageDocument {
       const last = blocks.at(-1);
       if (last?.kind === 'list') last.items.push({ text: item, markdown: item });
       else blocks.push({ kind: 'list', items: [{ text: item, markdown: item }] });
+      continue;
+    }
+    const line = lineAt(i);
+    if (line === '') {
+      i++;
       continue;
     }
     const isHeader = !isRowAt(i) && isRowAt(i + 1) && line.length <= MAX_HEADER_LENGTH && couldBeRow(line) && !isTitleLine(line);
@@ -68,10 +82,11 @@ export function readFlatText(text: string): PageDocument {
 
   /** Consumes a table's rows from line `i`; returns the first line after the table. */
   function readTableLines(i: number, table: GluedTable): number {
-    for (; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (line === '' || isBullet(i)) break;
-      const row = isRowAt(i) ? gluedRow(line) : null;
+    for (; i < raw.length; i++) {
+      if (isBullet(i)) break;
+      const line = lineAt(i);
+      if (line === '') break;
+      const row = rowAt(i);
       if (row) {
         table.rows.push(row);
         continue;
@@ -87,7 +102,18 @@ export function readFlatText(text: string): PageDocument {
   }
 
   const page = titleEvidence(prose, title);
-  const salariesFor = (titles: [string, string]) => introSalaries(prose, titles);
+  // Every table asks, mostly for the same titles: the intro is read once, each pair of titles matched once.
+  let introSentences: IntroFacts['salaries'] | undefined;
+  const salariesByTitles = new Map<readonly [string, string], [number | null, number | null]>();
+  const salariesFor = (titles: [string, string]): [number | null, number | null] => {
+    let salaries = salariesByTitles.get(titles);
+    if (salaries === undefined) {
+      introSentences ??= readIntroSentences(prose).salaries;
+      salaries = salariesNamed(introSentences, titles);
+      salariesByTitles.set(titles, salaries);
+    }
+    return salaries;
+  };
   fillTables(tables, page, title, salariesFor, notes);
   return { title, blocks, url: null, format: 'text', layout: 'flat', notes };
 }
@@ -147,9 +173,11 @@ function fillTables(tables: GluedTable[], page: TitleEvidence, title: string | n
       t.block.rows.push({ cells: ['', t.header, ''] });
     }
     const titles = header?.titles ?? null;
+    const reversed = titles ? reversalsInto(titles) : () => false;
     const evidence: PageEvidence = {
       introSalaries: titles ? salariesFor(titles) : [null, null],
-      decided: new Map([...decided].map(([field, d]) => [field, titles ? inOrder(d.pair, d.titles, titles) : d.pair])),
+      // A pair read under one header, reordered for a table whose header lists the roles the other way.
+      decided: new Map([...decided].map(([field, d]) => [field, reversed(d.titles) ? [d.pair[1], d.pair[0]] : d.pair])),
     };
     for (const { row, found } of resolved[i]!) {
       const cut = readRow(row, found, evidence, notes);
@@ -205,8 +233,20 @@ function titlesFromTitleLine(title: string | null): HeaderSplit | null {
   return { titles: [m[1]!, m[2]!], alternatives: [], reason: 'the title line', confirmed: false };
 }
 
-/** A pair read under one header, reordered for a table whose header lists the roles the other way. */
-function inOrder(pair: Pair, from: [string, string], to: [string, string]): Pair {
+/**
+ * Whether titles `from` name the roles of `to` the other way round. Asked for every decided
+ * field, of the one or two headers they were decided under: the answer is kept per header.
+ */
+function reversalsInto(to: [string, string]): (from: [string, string]) => boolean {
+  const known = new Map<[string, string], boolean>();
+  return (from) => {
+    let reversed = known.get(from);
+    if (reversed === undefined) known.set(from, (reversed = isReversed(from, to)));
+    return reversed;
+  };
+}
+
+function isReversed(from: [string, string], to: [string, string]): boolean {
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  return same(from[0], to[1]) && same(from[1], to[0]) && !same(from[0], to[0]) ? [pair[1], pair[0]] : pair;
+  return same(from[0], to[1]) && same(from[1], to[0]) && !same(from[0], to[0]);
 }

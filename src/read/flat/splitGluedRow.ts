@@ -105,7 +105,8 @@ export function chooseSplit(glued: string, row: RowField, found: { candidates: C
       decided.push(check.name);
     }
   }
-  survivors = uniqueByValues(survivors);
+  // A single survivor is unique already; the check serialises every candidate's values.
+  if (survivors.length > 1) survivors = uniqueByValues(survivors);
   const ranked = [...survivors].sort((x, y) => symmetry(glued, y) - symmetry(glued, x));
   const [chosen, ...others] = ranked;
   const format = found.loose ? 'no split fits the site\'s format, so spaces and capitals were taken as boundaries' : formatFor(row.field).evidence;
