@@ -2,13 +2,17 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { RoleOutcome } from '../reconcile/reconcileRoles.js';
 import { extractFile, type Extracted, type ExtractTask } from './extractFile.js';
+import type { ReconcileTask } from './reconcileInWorker.js';
 
 /** Where reading and extraction run: worker threads, or the calling thread (`threads` 0). */
 export interface ExtractPool {
   readonly threads: number;
   /** The task's bytes may be moved to the worker: the caller must not use them afterwards. */
   run(task: ExtractTask): Promise<Extracted>;
+  /** Reconciles roles from the database on the workers; null without worker threads. */
+  readonly reconcile: ((task: ReconcileTask) => Promise<RoleOutcome[]>) | null;
   close(): Promise<void>;
 }
 
@@ -30,13 +34,14 @@ export function openExtractPool(threads: number): ExtractPool {
     return {
       threads: 0,
       run: async (task) => extractFile(task),
+      reconcile: null,
       close: async () => undefined,
     };
   }
   if (!workerPoolAvailable()) {
     throw new Error(`${threads} extraction threads need the compiled worker ${WORKER_FILE}; run "npm run build", or use 0 threads`);
   }
-  const piscina = new Piscina<ExtractTask, Extracted>({
+  const piscina = new Piscina<ExtractTask | ReconcileTask, Extracted | RoleOutcome[]>({
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
@@ -55,7 +60,9 @@ export function openExtractPool(threads: number): ExtractPool {
     threads,
     // Moved rather than copied when the bytes own their buffer (a file read whole does): a served
     // page is then never held twice, once here and once in the worker.
-    run: (task) => piscina.run(task, ownsBuffer(task.bytes) ? { transferList: [task.bytes.buffer] } : {}),
+    // The worker's default export answers an ExtractTask with an Extracted, `reconcile` a ReconcileTask.
+    run: (task) => piscina.run(task, ownsBuffer(task.bytes) ? { transferList: [task.bytes.buffer] } : {}) as Promise<Extracted>,
+    reconcile: (task) => piscina.run(task, { name: 'reconcile' }) as Promise<RoleOutcome[]>,
     close: () => piscina.destroy(),
   };
 }

@@ -5,6 +5,7 @@ import { PageError } from '../errors.js';
 import { readPageFileSync, sha256 } from '../read/readPage.js';
 import type { Warning } from '../schema/pageRecord.js';
 import type { BatchPage, BatchResult, RoleStore } from '../store/roleStore.js';
+import { catchUpRoles } from './catchUpRoles.js';
 import { collectFiles } from './collectFiles.js';
 import { extractFile, type Extracted } from './extractFile.js';
 import { defaultThreads, openExtractPool } from './extractPool.js';
@@ -28,6 +29,8 @@ export interface IngestOptions {
   onStart?: (total: number) => void;
   /** Files larger than this fail with `too-large` before they are read (default: the reader's cap). */
   maxBytes?: number;
+  /** Called as the roles the run's pages touched are reconciled, after every page is stored. */
+  onReconcile?: (done: number, total: number) => void;
 }
 
 export interface IngestSummary {
@@ -51,13 +54,6 @@ const PAGES_AHEAD = 1024;
 const BYTES_AHEAD = 12 * 1024 * 1024;
 /** A batch is committed after this long even if not full, so a crash loses little work. */
 const BATCH_MILLISECONDS = 1000;
-/**
- * Roles already stored are reconciled again this often, not with every batch that shows them:
- * a role on hundreds of pages is then reconciled a few times a run rather than hundreds. Until
- * then they are listed in `pending_roles`, which the end of the run (or the next run, after a
- * crash) empties.
- */
-const CATCH_UP_MILLISECONDS = 5000;
 
 /** A file between reading and storing: its page to store, or why it has none. */
 type Prepared = { kind: 'page'; page: BatchPage; warnings: Warning[] } | { kind: 'failed'; reason: string };
@@ -67,7 +63,9 @@ type Prepared = { kind: 'page'; page: BatchPage; warnings: Warning[] } | { kind:
  * hashed, and those whose content is stored already are skipped before any parsing; the others
  * are read and extracted on a pool of worker threads. This thread is the one writer: it takes the
  * pages back in input order and stores them a batch per transaction, so a run is reproducible and
- * a run killed at any moment leaves every page stored whole or not at all. Only a bounded window
+ * a run killed at any moment leaves every page stored whole or not at all. Roles already stored
+ * are reconciled once, after the last page (the workers read and reconcile, this thread writes);
+ * until then `pending_roles` lists them, and a run killed before leaves the list to the next. Only a bounded window
  * of files is in flight, so memory does not grow with the corpus. A file that fails is reported
  * and the rest go on.
  */
@@ -130,9 +128,9 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
 
   let batch: Array<{ path: string; prepared: Prepared }> = [];
   let batchStarted = Date.now();
-  let caughtUp = Date.now();
   const commit = async () => {
     const pages = batch.flatMap((b) => (b.prepared.kind === 'page' ? [b.prepared.page] : []));
+    // Roles already stored wait in pending_roles for the catch-up at the end of the run.
     const results = store.storeBatch(pages, { deferStoredRoles: true });
     let r = 0;
     for (const { path, prepared } of batch) {
@@ -145,10 +143,6 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
     }
     batch = [];
     batchStarted = Date.now();
-    if (batchStarted - caughtUp >= CATCH_UP_MILLISECONDS) {
-      store.reconcilePending();
-      caughtUp = Date.now();
-    }
   };
 
   try {
@@ -162,11 +156,13 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
       if (batch.length >= batchSize || Date.now() - batchStarted >= BATCH_MILLISECONDS) await commit();
     }
     if (batch.length > 0) await commit();
+    // Roles already stored were only listed as pending by each batch: a role on hundreds of
+    // pages is reconciled once, here, rather than with every batch that shows it. The list also
+    // holds what a run killed before this point left.
+    await catchUpRoles(store, pool, options.onReconcile);
   } finally {
     await pool.close();
   }
-  // Also what a run killed before its end left pending.
-  store.reconcilePending();
   Object.assign(summary, store.counts());
   return summary;
 }

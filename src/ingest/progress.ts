@@ -5,6 +5,8 @@ import type { FileOutcome } from './ingest.js';
 export interface Progress {
   start(total: number): void;
   file(outcome: FileOutcome, done: number, total: number): void;
+  /** The roles the run touched being reconciled, once every page is stored. */
+  reconciling(done: number, total: number): void;
   stop(): void;
 }
 
@@ -12,7 +14,7 @@ export interface Progress {
 export const PLAIN_LINE_MILLISECONDS = 5000;
 
 export function progressFor(stream: NodeJS.WriteStream, options: { quiet: boolean; now?: () => number }): Progress {
-  if (options.quiet) return { start: () => undefined, file: () => undefined, stop: () => undefined };
+  if (options.quiet) return { start: () => undefined, file: () => undefined, reconciling: () => undefined, stop: () => undefined };
   return stream.isTTY ? new BarProgress(stream) : new LineProgress(stream, options.now ?? Date.now);
 }
 
@@ -40,8 +42,9 @@ class BarProgress implements Progress {
   private readonly bar: cliProgress.SingleBar;
   private rate = new Rate(Date.now);
   private failed = 0;
+  private reconcilingShown = false;
 
-  constructor(stream: NodeJS.WriteStream) {
+  constructor(private readonly stream: NodeJS.WriteStream) {
     this.bar = new cliProgress.SingleBar(
       {
         stream,
@@ -66,6 +69,13 @@ class BarProgress implements Progress {
     this.bar.update(done, { rate: this.rate.perSecond(done).toFixed(0), failed: this.failed });
   }
 
+  reconciling(_done: number, total: number): void {
+    if (this.reconcilingShown) return;
+    this.reconcilingShown = true;
+    this.bar.stop();
+    this.stream.write(reconcilingLine(total));
+  }
+
   stop(): void {
     this.bar.stop();
   }
@@ -74,6 +84,7 @@ class BarProgress implements Progress {
 class LineProgress implements Progress {
   private rate: Rate;
   private failed = 0;
+  private reconcilingShown = false;
   private lastLine: number;
 
   constructor(
@@ -96,7 +107,18 @@ class LineProgress implements Progress {
     this.stream.write(progressLine(done, total, this.rate.perSecond(done), this.rate.eta(done, total), this.failed));
   }
 
+  reconciling(_done: number, total: number): void {
+    if (this.reconcilingShown) return;
+    this.reconcilingShown = true;
+    this.stream.write(reconcilingLine(total));
+  }
+
   stop(): void {}
+}
+
+/** Said once: the last stretch of a run, when the bar is full and the roles are caught up. */
+export function reconcilingLine(roles: number): string {
+  return `rolepages ingest: every page is stored; reconciling ${roles} ${roles === 1 ? 'role' : 'roles'} with their new pages\n`;
 }
 
 export function progressLine(done: number, total: number, perSecond: number, eta: number | null, failed: number): string {

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Degree, Gender, PageRecord, SalaryRange } from '../schema/pageRecord.js';
-import type { PageEvidence, RoleEvidence } from '../reconcile/evidence.js';
+import type { RoleEvidence } from '../reconcile/evidence.js';
 import { observePage } from '../reconcile/observePage.js';
-import { reconcileRole, type ReconciledRole } from '../reconcile/reconcileRole.js';
+import type { ReconciledRole } from '../reconcile/reconcileRole.js';
+import { reconcileRoles, type RoleOutcome } from '../reconcile/reconcileRoles.js';
 import type { Statement } from 'better-sqlite3';
 import { openForWriting, type Db } from './openDatabase.js';
+import { EvidenceReader } from './evidenceReader.js';
 import { describeStoreFailure } from './storeError.js';
 
 export type StoreResult =
@@ -72,8 +74,11 @@ export class RoleStore {
    */
   static cachedSidesLimit = 4_000;
 
+  private readonly evidenceReader: EvidenceReader;
+
   constructor(readonly db: Db) {
     this.statements = prepare(db);
+    this.evidenceReader = new EvidenceReader(db);
   }
 
   static open(file: string): RoleStore {
@@ -218,7 +223,7 @@ export class RoleStore {
   }
 
   /**
-   * A page's observations in as few statements as there are chunks of \`OBSERVATIONS_PER_INSERT\`:
+   * A page's observations in as few statements as there are chunks of `OBSERVATIONS_PER_INSERT`:
    * one multi-row INSERT costs a quarter less than a statement per row, and a page has some 50.
    */
   private insertObservations(rows: readonly ObservationRow[]): void {
@@ -289,6 +294,46 @@ export class RoleStore {
     this.reconcile(now);
   }
 
+  /** The roles waiting to be reconciled, in key order. */
+  pendingKeys(): string[] {
+    return (this.statements.allPendingKeys.all() as Array<{ role_key: string }>).map((r) => r.role_key);
+  }
+
+  /** The database file, for other connections (worker threads) to read; null for an in-memory one. */
+  get file(): string | null {
+    return this.db.memory ? null : this.db.name;
+  }
+
+  /**
+   * SQLite's count of other connections' commits as this connection sees it now: pass it with
+   * roles reconciled from what other connections read next (`storeReconciled`).
+   */
+  readVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /**
+   * Writes roles reconciled elsewhere (a worker thread, on a read-only connection) from the tables
+   * as they were at `readAtVersion`, and takes `keys` off the pending list. Should another process
+   * have stored pages since, the roles are reconciled here again rather than written stale.
+   */
+  storeReconciled(keys: readonly string[], outcomes: readonly RoleOutcome[], readAtVersion: number): void {
+    try {
+      this.db.transaction(() => {
+        if (this.readVersion() !== readAtVersion) {
+          this.dropCacheIfOthersWrote();
+          this.reconcile(keys);
+        } else {
+          for (const outcome of outcomes) this.apply(outcome);
+        }
+        for (const key of keys) this.statements.unmarkPending.run(key);
+      }).immediate();
+    } catch (error) {
+      this.forgetCached();
+      throw error;
+    }
+  }
+
   /** How many roles wait for `reconcilePending`. */
   pendingCount(): number {
     return (this.statements.pendingCount.get() as { n: number }).n;
@@ -324,19 +369,20 @@ export class RoleStore {
 
   /** Recomputes the given roles from every stored observation; a role no page shows is removed. */
   reconcile(keys: Iterable<string>): void {
-    const evidenceOf = (key: string): RoleEvidence => this.evidenceOf(key);
-    for (const key of this.withJointPartners(keys)) {
-      const evidence = evidenceOf(key);
-      if (evidence.pages.length === 0) {
-        this.cache.delete(key);
-        this.written.delete(key);
-        this.statements.deleteSearch.run(searchRowId(key));
-        this.statements.deleteRole.run(key);
-      } else {
-        this.write(reconcileRole(evidence, evidenceOf));
-      }
-    }
+    for (const outcome of reconcileRoles(keys, (key) => this.evidenceOf(key))) this.apply(outcome);
     this.evictCache();
+  }
+
+  /** Writes a role as reconciled, or removes it when no page shows it any more. */
+  private apply({ key, role }: RoleOutcome): void {
+    if (role) {
+      this.write(role);
+      return;
+    }
+    this.cache.delete(key);
+    this.written.delete(key);
+    this.statements.deleteSearch.run(searchRowId(key));
+    this.statements.deleteRole.run(key);
   }
 
   /** A role's evidence from the cache, or read from the tables and cached. */
@@ -344,23 +390,9 @@ export class RoleStore {
     let evidence = this.cache.get(key);
     // Re-inserted: the map's order is the order roles were last used in.
     if (evidence) this.cache.delete(key);
-    else evidence = this.evidence(key);
+    else evidence = this.evidenceReader.read(key);
     this.cache.set(key, evidence);
     return evidence;
-  }
-
-  /**
-   * The roles to reconcile: the given ones and, for each, the other role of every page where a
-   * glued row decided both roles' values at once, since what is known of one settles the other.
-   */
-  private withJointPartners(keys: Iterable<string>): string[] {
-    const all = new Set(keys);
-    for (const key of [...all]) {
-      for (const page of this.evidenceOf(key).pages) {
-        for (const side of page.sides) if (side.joint) all.add(side.joint.partner);
-      }
-    }
-    return [...all].sort();
   }
 
   private evictCache(): void {
@@ -377,40 +409,6 @@ export class RoleStore {
 
   counts(): StoreCounts {
     return this.statements.counts.get() as StoreCounts;
-  }
-
-  private evidence(key: string): RoleEvidence {
-    const s = this.statements;
-    const pages = new Map<number, PageEvidence>();
-    const roles = new Map<number, [string, string]>();
-    for (const p of s.pagesOfRole.all(key, key) as Array<Omit<PageEvidence, 'sides'> & { role_a: string; role_b: string }>) {
-      pages.set(p.id, { id: p.id, sha256: p.sha256, format: p.format, layout: p.layout, sides: [] });
-      roles.set(p.id, [p.role_a, p.role_b]);
-    }
-    const inferred = new Map<string, { candidates: unknown[]; splits: Array<[unknown, unknown]> | null }>();
-    for (const w of s.inferredOfRole.all(key) as Array<{ page_id: number; field: string; candidates: string | null; splits: string | null }>) {
-      inferred.set(`${w.page_id}\u0000${w.field}`, {
-        candidates: w.candidates ? (JSON.parse(w.candidates) as unknown[]) : [],
-        splits: w.splits ? (JSON.parse(w.splits) as Array<[unknown, unknown]>) : null,
-      });
-    }
-    for (const o of s.observationsOfRole.all(key) as Array<{ page_id: number; side: number; field: string; value: string }>) {
-      const page = pages.get(o.page_id);
-      if (!page) continue;
-      let side = page.sides[o.side];
-      if (!side) page.sides[o.side] = side = { values: new Map(), inferred: new Map() };
-      side.values.set(o.field, JSON.parse(o.value) as unknown);
-      const guess = inferred.get(`${o.page_id}\u0000${o.field}`);
-      if (!guess) continue;
-      side.inferred.set(o.field, guess.candidates);
-      if (guess.splits) {
-        const column = o.side === 0 ? 0 : 1;
-        side.joint ??= { side: column, partner: roles.get(o.page_id)![1 - column]!, splits: new Map() };
-        side.joint.splits.set(o.field, guess.splits);
-      }
-    }
-    for (const page of pages.values()) page.sides = page.sides.filter(Boolean);
-    return { key, pages: [...pages.values()] };
   }
 
   private write(role: ReconciledRole): void {
@@ -537,9 +535,6 @@ function prepare(db: Db) {
     insertWarning: db.prepare(
       'INSERT INTO page_warnings (page_id, role_key, field, message, candidates, splits) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    pagesOfRole: db.prepare('SELECT id, sha256, format, layout, role_a, role_b FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id'),
-    observationsOfRole: db.prepare('SELECT page_id, side, field, value FROM observations WHERE role_key = ?'),
-    inferredOfRole: db.prepare('SELECT page_id, field, candidates, splits FROM page_warnings WHERE role_key = ?'),
     upsertRole: db.prepare(
       `INSERT INTO roles (key, title, yearly_salary, hourly_rate, growth_rate, number_of_jobs, job_satisfaction,
          degree, degree_pct, average_age, years_of_experience, salary_min, salary_max, highest_paying_city,
@@ -579,6 +574,7 @@ function prepare(db: Db) {
     markPending: db.prepare('INSERT OR IGNORE INTO pending_roles (role_key) VALUES (?)'),
     unmarkPending: db.prepare('DELETE FROM pending_roles WHERE role_key = ?'),
     pendingKeys: db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key LIMIT ?'),
+    allPendingKeys: db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key'),
     pendingCount: db.prepare('SELECT COUNT(*) AS n FROM pending_roles'),
     resolveWarning: db.prepare('UPDATE page_warnings SET resolved = ? WHERE page_id = ? AND role_key = ? AND field = ?'),
     deleteSearch: db.prepare('DELETE FROM role_search WHERE rowid = ?'),

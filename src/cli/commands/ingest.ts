@@ -60,6 +60,7 @@ export function registerIngest(program: Command): void {
             report?.add(outcome);
             progress.file(outcome, done, total);
           },
+          onReconcile: (done, total) => progress.reconciling(done, total),
         });
         progress.stop();
         // Inputs that could not be walked come first in the summary and are no file's outcome.

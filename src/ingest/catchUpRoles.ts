@@ -1,0 +1,46 @@
+import PQueue from 'p-queue';
+import type { RoleStore } from '../store/roleStore.js';
+import type { ExtractPool } from './extractPool.js';
+
+/**
+ * Roles a worker reconciles per task: enough that a task outweighs its messages, few enough that
+ * the writer gets results to store while the workers go on.
+ */
+const ROLES_PER_TASK = 64;
+
+/**
+ * Reconciles the roles an ingest left pending (`pending_roles`) once its pages are stored. Reading
+ * a role's evidence back and reconciling it is most of the work, and each role's is its own, so
+ * the pool's workers do it on read-only connections while this thread writes what they return:
+ * every core is busy, where the writer alone would leave the others idle. Without workers (or on
+ * an in-memory database) this thread does it all.
+ */
+export async function catchUpRoles(store: RoleStore, pool: ExtractPool, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const keys = store.pendingKeys();
+  if (keys.length === 0) return;
+  onProgress?.(0, keys.length);
+  const file = store.file;
+  const reconcile = pool.reconcile;
+  if (reconcile === null || file === null) {
+    store.reconcilePending();
+    onProgress?.(keys.length, keys.length);
+    return;
+  }
+  const version = store.readVersion();
+  // Two tasks a worker in flight: one computing, one waiting, so none waits for this thread.
+  const queue = new PQueue({ concurrency: pool.threads * 2 });
+  let done = 0;
+  const tasks: Array<Promise<void>> = [];
+  for (let start = 0; start < keys.length; start += ROLES_PER_TASK) {
+    const chunk = keys.slice(start, start + ROLES_PER_TASK);
+    tasks.push(
+      queue.add(async () => {
+        const outcomes = await reconcile({ file, keys: chunk });
+        store.storeReconciled(chunk, outcomes, version);
+        done += chunk.length;
+        onProgress?.(done, keys.length);
+      }),
+    );
+  }
+  await Promise.all(tasks);
+}

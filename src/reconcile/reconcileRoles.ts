@@ -1,0 +1,22 @@
+import { jointPartners, type RoleEvidence } from './evidence.js';
+import { reconcileRole, type ReconciledRole } from './reconcileRole.js';
+
+/** A role reconciled from the stored pages, or null when no stored page shows it any more. */
+export interface RoleOutcome {
+  key: string;
+  role: ReconciledRole | null;
+}
+
+/**
+ * Reconciles the given roles and, with them, the other role of every page where a glued row
+ * decided both roles' values at once, since what is known of one settles the other. In key
+ * order, one at a time, so a caller can write each before the next is computed.
+ */
+export function* reconcileRoles(keys: Iterable<string>, evidenceOf: (key: string) => RoleEvidence): Generator<RoleOutcome> {
+  const all = new Set(keys);
+  for (const key of [...all]) for (const partner of jointPartners(evidenceOf(key))) all.add(partner);
+  for (const key of [...all].sort()) {
+    const evidence = evidenceOf(key);
+    yield { key, role: evidence.pages.length === 0 ? null : reconcileRole(evidence, evidenceOf) };
+  }
+}

@@ -1,0 +1,52 @@
+import type { PageEvidence, RoleEvidence } from '../reconcile/evidence.js';
+import type { Db } from './openDatabase.js';
+
+/**
+ * Reads a role's evidence back from the tables: the pages that show it, their observations of
+ * it, and which of those a flattened capture inferred. Used by the writer for roles it has not
+ * cached, and by worker threads reconciling roles in parallel on a read-only connection.
+ */
+export class EvidenceReader {
+  private readonly pagesOfRole;
+  private readonly observationsOfRole;
+  private readonly inferredOfRole;
+
+  constructor(db: Db) {
+    this.pagesOfRole = db.prepare('SELECT id, sha256, format, layout, role_a, role_b FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id');
+    this.observationsOfRole = db.prepare('SELECT page_id, side, field, value FROM observations WHERE role_key = ?');
+    this.inferredOfRole = db.prepare('SELECT page_id, field, candidates, splits FROM page_warnings WHERE role_key = ?');
+  }
+
+  read(key: string): RoleEvidence {
+    const pages = new Map<number, PageEvidence>();
+    const roles = new Map<number, [string, string]>();
+    for (const p of this.pagesOfRole.all(key, key) as Array<Omit<PageEvidence, 'sides'> & { role_a: string; role_b: string }>) {
+      pages.set(p.id, { id: p.id, sha256: p.sha256, format: p.format, layout: p.layout, sides: [] });
+      roles.set(p.id, [p.role_a, p.role_b]);
+    }
+    const inferred = new Map<string, { candidates: unknown[]; splits: Array<[unknown, unknown]> | null }>();
+    for (const w of this.inferredOfRole.all(key) as Array<{ page_id: number; field: string; candidates: string | null; splits: string | null }>) {
+      inferred.set(`${w.page_id}\u0000${w.field}`, {
+        candidates: w.candidates ? (JSON.parse(w.candidates) as unknown[]) : [],
+        splits: w.splits ? (JSON.parse(w.splits) as Array<[unknown, unknown]>) : null,
+      });
+    }
+    for (const o of this.observationsOfRole.all(key) as Array<{ page_id: number; side: number; field: string; value: string }>) {
+      const page = pages.get(o.page_id);
+      if (!page) continue;
+      let side = page.sides[o.side];
+      if (!side) page.sides[o.side] = side = { values: new Map(), inferred: new Map() };
+      side.values.set(o.field, JSON.parse(o.value) as unknown);
+      const guess = inferred.get(`${o.page_id}\u0000${o.field}`);
+      if (!guess) continue;
+      side.inferred.set(o.field, guess.candidates);
+      if (guess.splits) {
+        const column = o.side === 0 ? 0 : 1;
+        side.joint ??= { side: column, partner: roles.get(o.page_id)![1 - column]!, splits: new Map() };
+        side.joint.splits.set(o.field, guess.splits);
+      }
+    }
+    for (const page of pages.values()) page.sides = page.sides.filter(Boolean);
+    return { key, pages: [...pages.values()] };
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { PLAIN_LINE_MILLISECONDS, progressFor } from '../../src/ingest/progress.js';
+
+/** A stream that is not a terminal, keeping what is written. */
+function logStream(): NodeJS.WriteStream & { text: string } {
+  const stream = { isTTY: false, text: '', write: (chunk: string) => ((stream.text += chunk), true) };
+  return stream as unknown as NodeJS.WriteStream & { text: string };
+}
+
+describe('progress in a log (not a terminal)', () => {
+  it('writes a line every few seconds, then one line when the roles are being reconciled', () => {
+    let now = 0;
+    const stream = logStream();
+    const progress = progressFor(stream, { quiet: false, now: () => now });
+    progress.start(10_000);
+    now = PLAIN_LINE_MILLISECONDS - 1;
+    progress.file({ path: 'a.txt', status: 'stored', warnings: [] }, 1_000, 10_000);
+    expect(stream.text).toBe('');
+    now = PLAIN_LINE_MILLISECONDS;
+    progress.file({ path: 'b.txt', status: 'failed', reason: 'not a comparison page' }, 2_000, 10_000);
+    expect(stream.text).toBe('rolepages ingest: 2000/10000 files, 400 pages/s, 20 s left, 1 failed\n');
+
+    stream.text = '';
+    progress.reconciling(0, 1_973);
+    progress.reconciling(64, 1_973);
+    progress.stop();
+    expect(stream.text).toBe('rolepages ingest: every page is stored; reconciling 1973 roles with their new pages\n');
+  });
+
+  it('writes nothing with --quiet', () => {
+    const stream = logStream();
+    const progress = progressFor(stream, { quiet: true });
+    progress.start(1);
+    progress.reconciling(0, 1);
+    progress.stop();
+    expect(stream.text).toBe('');
+  });
+});
