@@ -1,4 +1,5 @@
 import { ROW_FIELDS, type RowField } from '../../site/rowFields.js';
+import { collapseWhitespace } from '../document.js';
 
 /** What one line of a flattened capture is, before tables are put together. */
 
@@ -13,11 +14,21 @@ export function isBulletLine(rawLine: string): boolean {
 /** The item text of a bullet line, or null when the line is not a bullet. */
 export function bulletItem(rawLine: string): string | null {
   const m = BULLET.exec(rawLine);
-  return m ? rawLine.slice(m[0].length).replace(/[\s\u00a0]+/g, ' ').trim() : null;
+  return m ? collapseWhitespace(rawLine.slice(m[0].length)) : null;
 }
 
 // "X example responsibilities." ends in a full stop; the others are caught by the short-line rule.
 const SECTION_HEADINGS = [/^.{1,150} example responsibilities\.?$/i, /^what does .{1,150} do\??$/i, /^common .{1,150} skills:?$/i];
+/**
+ * Whether a line can match SECTION_HEADINGS at all, by its first and last character: most lines
+ * cannot, and the patterns' `.{1,150}` tries every length on each. (Without the `u` flag, `i`
+ * lets no character but "s" and "S" match "s", and likewise for "w" and "c".)
+ */
+function mayBeSectionHeading(line: string): boolean {
+  const first = line[0];
+  const last = line[line.length - 1];
+  return last === 's' || last === 'S' || last === '.' || first === 'w' || first === 'W' || first === 'c' || first === 'C';
+}
 
 /**
  * Headings are the site's section titles and the short lines without sentence punctuation
@@ -25,7 +36,7 @@ const SECTION_HEADINGS = [/^.{1,150} example responsibilities\.?$/i, /^what does
  * as the tabular reader, so both give the same document for the same page.
  */
 export function isHeadingLine(line: string): boolean {
-  if (SECTION_HEADINGS.some((p) => p.test(line))) return true;
+  if (mayBeSectionHeading(line) && SECTION_HEADINGS.some((p) => p.test(line))) return true;
   return line.length <= 120 && !/[.:;,]$/.test(line) && !/[.!?]\s/.test(line);
 }
 

@@ -195,16 +195,14 @@ const isJoinedRight = (titleLine: string, name: string): boolean => titleLine.en
 export function splitHeader(glued: string, page: TitleEvidence): HeaderSplit | null {
   const text = glued.trim();
   if (text.length < 2 || text.length > MAX_HEADER_LENGTH) return null;
-  // A cut falls between two non-spaces, so when the text holds no whitespace but single spaces,
-  // lower-casing is all that `lower` would do to either side.
-  const lowerSide = UNCOLLAPSED.test(text) ? lower : (side: string) => side.toLowerCase();
+  const lowerSide = sideLowerer(text);
   // Cuts no page text names cannot be the best one, so only named cuts are kept.
   const scored: Array<{ titles: [string, string]; score: number; why: string[] }> = [];
   for (let at = 1; at < text.length; at++) {
     if (/\s/.test(text[at - 1]!) || /\s/.test(text[at]!)) continue;
     const titles: [string, string] = [text.slice(0, at), text.slice(at)];
-    const l = lowerSide(titles[0]);
-    const r = lowerSide(titles[1]);
+    const l = lowerSide(titles[0], 0, at);
+    const r = lowerSide(titles[1], at, text.length);
     const pair = pairScore(l, r, page);
     const sides = sideScore(l, 'left', page) + sideScore(r, 'right', page);
     const score = pair.score + sides;
@@ -221,6 +219,21 @@ export function splitHeader(glued: string, page: TitleEvidence): HeaderSplit | n
   }
   return splitByCapitals(text);
 }
+
+/**
+ * `lower` for a side of `text`, given as the side and where it lies in `text`. A cut falls between
+ * two non-spaces, so when the text holds no whitespace but single spaces, lower-casing is all
+ * that `lower` does to a side; and ASCII lower-cases letter by letter, so then each side is a
+ * slice of the text lower-cased once.
+ */
+function sideLowerer(text: string): (side: string, start: number, end: number) => string {
+  if (UNCOLLAPSED.test(text)) return lower;
+  if (!ASCII.test(text)) return (side) => side.toLowerCase();
+  const lowered = text.toLowerCase();
+  return (_, start, end) => lowered.slice(start, end);
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 function splitByCapitals(text: string): HeaderSplit | null {
   const cuts: Array<{ titles: [string, string]; camel: boolean; balance: number }> = [];
