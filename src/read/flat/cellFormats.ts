@@ -22,9 +22,12 @@ export interface CellFormat {
 const DASH = /^[-\u2010-\u2015\u2212]$/;
 const isDash = (ch: string | undefined): boolean => ch !== undefined && DASH.test(ch);
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
-const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
-const isUpper = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
-const isLower = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
+// Every position of every glued row asks these; ASCII, nearly all of it, is answered without a pattern.
+const isAscii = (ch: string): boolean => ch < '\u0080';
+const isSpace = (ch: string | undefined): boolean =>
+  ch === undefined || (isAscii(ch) ? ch === ' ' || (ch >= '\t' && ch <= '\r') : /\s/.test(ch));
+const isUpper = (ch: string | undefined): boolean => ch !== undefined && (isAscii(ch) ? ch >= 'A' && ch <= 'Z' : /\p{Lu}/u.test(ch));
+const isLower = (ch: string | undefined): boolean => ch !== undefined && (isAscii(ch) ? ch >= 'a' && ch <= 'z' : /\p{Ll}/u.test(ch));
 const isLetter = (ch: string | undefined): boolean => isUpper(ch) || isLower(ch);
 
 /** The left cell is the site's "-" (no value): the boundary right after a leading dash. */

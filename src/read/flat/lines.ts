@@ -56,8 +56,12 @@ export interface GluedRow {
 // Longest first, so a label that begins another ("average age" / "average salary" do not, but
 // a future one might) matches whole.
 const LABELS = [...ROW_FIELDS].sort((a, b) => b.label.length - a.label.length);
-/** The labels' first letters (all ASCII): most lines of prose start with none of them. */
-const LABEL_INITIALS = new Set(LABELS.map((field) => field.label[0]));
+/** The labels by their first letter (all ASCII), longest first: most lines start with none of them. */
+const LABELS_BY_INITIAL = new Map<string, RowField[]>();
+for (const field of LABELS) {
+  const initial = field.label[0]!;
+  LABELS_BY_INITIAL.set(initial, [...(LABELS_BY_INITIAL.get(initial) ?? []), field]);
+}
 
 /**
  * A table row: a known label at the start of the line with the values glued after it. Labels
@@ -66,9 +70,9 @@ const LABEL_INITIALS = new Set(LABELS.map((field) => field.label[0]));
 export function gluedRow(line: string): GluedRow | null {
   // An ASCII first character lower-cases to the head's first character on its own.
   const first = line[0];
-  if (first === undefined || (first < '\u0080' && !LABEL_INITIALS.has(first.toLowerCase()))) return null;
+  if (first === undefined || (first < '\u0080' && !LABELS_BY_INITIAL.has(first.toLowerCase()))) return null;
   const head = line.slice(0, 40).toLowerCase();
-  for (const field of LABELS) {
+  for (const field of LABELS_BY_INITIAL.get(head[0]!) ?? []) {
     if (!head.startsWith(field.label)) continue;
     // Values start with a capital, a digit, "$" or "-": "Average agency fee" is no age row.
     if (/\p{Ll}/u.test(line[field.label.length] ?? '')) continue;

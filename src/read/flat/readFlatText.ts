@@ -23,12 +23,14 @@ const LIST_END = /^(?:show more|show less|see more|view more)$/i;
  * split at all becomes a note, never an exception.
  */
 export function readFlatText(text: string): PageDocument {
-  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const body = text.replace(/^\uFEFF/, '');
+  // Splitting on a string is quicker than on the pattern, and the same when there is no "\r".
+  const raw = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
   // Lines are collapsed when first read, and bullets never are: their items are read from the
   // raw line, and a bullet is never blank (its bullet is no space). Indented bullets were most
   // of the lines that collapsing copies.
   const collapsed = new Array<string | undefined>(raw.length).fill(undefined);
-  const lineAt = (i: number): string => (collapsed[i] ??= collapse(raw[i]!));
+  const lineAt = (i: number): string => (collapsed[i] ??= collapseWhitespace(raw[i]!));
   const blocks: Block[] = [];
   const notes: ReaderNote[] = [];
   const tables: GluedTable[] = [];
@@ -116,11 +118,6 @@ export function readFlatText(text: string): PageDocument {
   };
   fillTables(tables, page, title, salariesFor, notes);
   return { title, blocks, url: null, format: 'text', layout: 'flat', notes };
-}
-
-/** Most lines need no collapsing; skipping the replace spares megabyte lines a copy per space. */
-function collapse(line: string): string {
-  return /[^\S ]|  |^ | $/.test(line) ? collapseWhitespace(line) : line;
 }
 
 interface ResolvedRow {

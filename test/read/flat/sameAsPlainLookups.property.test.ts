@@ -1,13 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digitsMisfit } from '../../../src/read/flat/cellFormats.js';
+import { ROW_FIELDS } from '../../../src/site/rowFields.js';
+import { digitsMisfit, textBoundary } from '../../../src/read/flat/cellFormats.js';
+import { gluedRow, isHeadingLine } from '../../../src/read/flat/lines.js';
 import { MAX_HEADER_LENGTH, pluralForms, splitHeader, titleEvidence } from '../../../src/read/flat/splitHeader.js';
 import { clip } from '../../../src/read/flat/splitGluedRow.js';
 
 /**
- * digitsMisfit scans by hand and splitHeader scores cuts against an index, both for speed. These
- * are the plain versions they replaced, kept as the oracle: same answers on any text.
+ * digitsMisfit scans by hand, splitHeader scores cuts against an index, and the line and cell
+ * tests skip their patterns where a character says they cannot match, all for speed. These are
+ * the plain versions they replaced, kept as the oracle: same answers on any text.
  */
+
+function plainTextBoundary(g: string, at: number): boolean {
+  const a = g[at - 1];
+  const b = g[at];
+  if (a === undefined || b === undefined || /\s/.test(a) || /\s/.test(b)) return false;
+  if ((at === 1 && /^[-\u2010-\u2015\u2212]$/.test(g[0]!)) || (at === g.length - 1 && /^[-\u2010-\u2015\u2212]$/.test(b))) return true;
+  if (/[,(/&\-+]/.test(a)) return false;
+  return /\p{Lu}/u.test(b) || (b >= '0' && b <= '9') || /["\u201c(]/.test(b);
+}
+
+const SECTION_HEADINGS = [/^.{1,150} example responsibilities\.?$/i, /^what does .{1,150} do\??$/i, /^common .{1,150} skills:?$/i];
+function plainIsHeadingLine(line: string): boolean {
+  if (SECTION_HEADINGS.some((p) => p.test(line))) return true;
+  return line.length <= 120 && !/[.:;,]$/.test(line) && !/[.!?]\s/.test(line);
+}
+
+const LABELS = [...ROW_FIELDS].sort((a, b) => b.label.length - a.label.length);
+function plainGluedRow(line: string) {
+  const head = line.slice(0, 40).toLowerCase();
+  for (const field of LABELS) {
+    if (!head.startsWith(field.label)) continue;
+    if (/\p{Ll}/u.test(line[field.label.length] ?? '')) continue;
+    return { label: line.slice(0, field.label.length), field, glued: line.slice(field.label.length).replace(/^\s*:/, '').trim() };
+  }
+  return null;
+}
 
 function plainDigitsMisfit(cell: string): string | null {
   for (const m of cell.matchAll(/[.\d][\d,.]*/g)) {
@@ -99,6 +128,20 @@ describe('the fast paths answer as the plain code did', () => {
     fc.assert(fc.property(cell, (text) => {
       expect(digitsMisfit(text)).toBe(plainDigitsMisfit(text));
     }), { numRuns: 20_000, seed: 1 });
+  });
+
+  it('textBoundary, isHeadingLine and gluedRow: the character shortcuts change no answer', () => {
+    const chars = [...'aAzZ09 \t\n\v\f\r\u001c\u00a0\u2028-\u2212,(/&+"\u201c.:;?!sScCwWéÉİΣ\u{10400}'];
+    const phrases = ['Example Responsibilities', 'What does ', ' do?', 'Common ', ' skills', ' skills:', 'Average age', 'Most Common ', 'x'.repeat(70)];
+    const text = fc.array(fc.constantFrom(...chars, ...phrases), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (line) => {
+        for (let at = 1; at < line.length; at++) expect(textBoundary(line, at)).toBe(plainTextBoundary(line, at));
+        expect(isHeadingLine(line)).toBe(plainIsHeadingLine(line));
+        expect(gluedRow(line)).toEqual(plainGluedRow(line));
+      }),
+      { numRuns: 10_000, seed: 5 },
+    );
   });
 
   it('splitHeader: the indexed scoring picks the same cut, alternatives and reason as building every phrasing', () => {
