@@ -54,8 +54,11 @@ function main(): void {
     if (!Number.isInteger(n) || n < 1) fail(`Expected \`--${flag}\` to be a number from 1 and up, got \`${text}\`\n${USAGE}`);
     return n;
   };
-  const htmlPages = number('pages', args.pages, 400);
-  const textPages = number('text-pages', args['text-pages'], args.pages === undefined ? 2000 : htmlPages);
+  // Large enough that the run's fixed costs (starting the workers, about a third of a second, and
+  // reconciling the roles at the end) weigh as they do on a real folder, not on a toy one: ten
+  // text captures per role of the pool, as a crawl of the site has.
+  const htmlPages = number('pages', args.pages, 1000);
+  const textPages = number('text-pages', args['text-pages'], args.pages === undefined ? 10_000 : htmlPages);
   const roles = number('roles', args.roles, 2000);
   const seed = number('seed', args.seed, 20260403);
 

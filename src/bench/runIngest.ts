@@ -1,5 +1,4 @@
-import { ingest } from '../ingest/ingest.js';
-import { RoleStore } from '../store/roleStore.js';
+import { runIngest } from '../ingest/ingestThread.js';
 
 /**
  * One measured ingest, run by the benchmark in a child process of its own so that its peak RSS
@@ -11,11 +10,10 @@ if (!dir || !db) {
   process.stderr.write('usage: node dist/bench/runIngest.js DIR DB\n');
   process.exit(2);
 }
-const store = RoleStore.open(db);
 const started = performance.now();
-const summary = await ingest(store, [dir]);
+// As the CLI runs it: the writer on a thread of its own, the extraction on the pool.
+const summary = await runIngest(db, [dir]);
 const seconds = (performance.now() - started) / 1000;
-store.close();
 process.stdout.write(
   `${JSON.stringify({
     seconds,

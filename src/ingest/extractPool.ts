@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RoleOutcome } from '../reconcile/reconcileRoles.js';
-import { extractFile, type Extracted, type ExtractTask } from './extractFile.js';
+import type { Extracted, ExtractTask } from './extractFile.js';
 import type { ReconcileTask } from './reconcileInWorker.js';
 
 /** Where reading and extraction run: worker threads, or the calling thread (`threads` 0). */
@@ -33,7 +33,8 @@ export function openExtractPool(threads: number): ExtractPool {
   if (threads === 0) {
     return {
       threads: 0,
-      run: async (task) => extractFile(task),
+      // Loaded on first use, so that a writer whose pool has threads never loads the readers.
+      run: async (task) => (await import('./extractFile.js')).extractFile(task),
       reconcile: null,
       close: async () => undefined,
     };
@@ -54,7 +55,9 @@ export function openExtractPool(threads: number): ExtractPool {
     concurrentTasksPerWorker: 64,
     // A page's garbage is short-lived and small next to V8's default young generation (48 MiB a
     // thread on 64-bit): a smaller one keeps each worker's resident memory down at no measured cost.
-    resourceLimits: { maxYoungGenerationSizeMb: 16 },
+    // The old generation's ceiling makes V8 collect before it grows far past what is live (a few
+    // MiB of code and one page's DOM); a 5 MB page of hostile markup stays well under it.
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 },
   });
   return {
     threads,

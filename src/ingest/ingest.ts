@@ -2,12 +2,12 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { PageError } from '../errors.js';
-import { readPageFileSync, sha256 } from '../read/readPage.js';
+import { readPageFileSync, sha256 } from '../read/pageFile.js';
 import type { Warning } from '../schema/pageRecord.js';
 import type { BatchPage, BatchResult, RoleStore } from '../store/roleStore.js';
 import { catchUpRoles } from './catchUpRoles.js';
 import { collectFiles } from './collectFiles.js';
-import { extractFile, type Extracted } from './extractFile.js';
+import type { Extracted } from './extractFile.js';
 import { defaultThreads, openExtractPool } from './extractPool.js';
 
 export type FileOutcome =
@@ -29,6 +29,8 @@ export interface IngestOptions {
   onStart?: (total: number) => void;
   /** Files larger than this fail with `too-large` before they are read (default: the reader's cap). */
   maxBytes?: number;
+  /** Called once a batch is committed and each of its files has been passed to `onFile`. */
+  onBatch?: () => void;
   /** Called as the roles the run's pages touched are reconciled, after every page is stored. */
   onReconcile?: (done: number, total: number) => void;
 }
@@ -143,6 +145,7 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
     }
     batch = [];
     batchStarted = Date.now();
+    options.onBatch?.();
   };
 
   try {
@@ -187,6 +190,8 @@ function outcomeOf(path: string, result: BatchResult, warnings: Warning[]): File
 async function storeAfterAll(store: RoleStore, path: string, identity: string, maxBytes: number | undefined): Promise<FileOutcome> {
   const bytes = readBytes(path, maxBytes);
   if (bytes instanceof PageError) return { path, status: 'failed', reason: bytes.reason };
+  // Loaded here, not with this module: the writer extracts nothing else, and the readers weigh.
+  const { extractFile } = await import('./extractFile.js');
   const extracted = extractFile({ path, bytes });
   if (!extracted.ok) return { path, status: 'failed', reason: extracted.reason };
   const [result] = store.storeBatch([{ path: identity, record: extracted.record }]);

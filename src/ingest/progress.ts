@@ -42,7 +42,8 @@ class BarProgress implements Progress {
   private readonly bar: cliProgress.SingleBar;
   private rate = new Rate(Date.now);
   private failed = 0;
-  private reconcilingShown = false;
+  /** The roles being caught up once the files are done. */
+  private rolesBar: cliProgress.SingleBar | null = null;
 
   constructor(private readonly stream: NodeJS.WriteStream) {
     this.bar = new cliProgress.SingleBar(
@@ -69,22 +70,28 @@ class BarProgress implements Progress {
     this.bar.update(done, { rate: this.rate.perSecond(done).toFixed(0), failed: this.failed });
   }
 
-  reconciling(_done: number, total: number): void {
-    if (this.reconcilingShown) return;
-    this.reconcilingShown = true;
+  reconciling(done: number, total: number): void {
+    if (this.rolesBar) {
+      this.rolesBar.update(done);
+      return;
+    }
     this.bar.stop();
-    this.stream.write(reconcilingLine(total));
+    this.rolesBar = new cliProgress.SingleBar(
+      { stream: this.stream, format: 'reconcile [{bar}] {value}/{total} roles', barsize: 30, hideCursor: true, clearOnComplete: true, fps: 5 },
+      cliProgress.Presets.shades_classic,
+    );
+    this.rolesBar.start(total, done);
   }
 
   stop(): void {
     this.bar.stop();
+    this.rolesBar?.stop();
   }
 }
 
 class LineProgress implements Progress {
   private rate: Rate;
   private failed = 0;
-  private reconcilingShown = false;
   private lastLine: number;
 
   constructor(
@@ -107,18 +114,19 @@ class LineProgress implements Progress {
     this.stream.write(progressLine(done, total, this.rate.perSecond(done), this.rate.eta(done, total), this.failed));
   }
 
-  reconciling(_done: number, total: number): void {
-    if (this.reconcilingShown) return;
-    this.reconcilingShown = true;
-    this.stream.write(reconcilingLine(total));
+  reconciling(done: number, total: number): void {
+    // A heartbeat like the files': a catch-up over in a few seconds leaves the log as it was.
+    if (this.now() - this.lastLine < PLAIN_LINE_MILLISECONDS || done === total) return;
+    this.lastLine = this.now();
+    this.stream.write(reconcilingLine(done, total));
   }
 
   stop(): void {}
 }
 
-/** Said once: the last stretch of a run, when the bar is full and the roles are caught up. */
-export function reconcilingLine(roles: number): string {
-  return `rolepages ingest: every page is stored; reconciling ${roles} ${roles === 1 ? 'role' : 'roles'} with their new pages\n`;
+/** The last stretch of a run: every page is stored and the roles they touched are caught up. */
+export function reconcilingLine(done: number, total: number): string {
+  return `rolepages ingest: every page is stored; reconciling roles with their new pages: ${done}/${total}\n`;
 }
 
 export function progressLine(done: number, total: number, perSecond: number, eta: number | null, failed: number): string {

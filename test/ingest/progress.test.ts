@@ -8,7 +8,7 @@ function logStream(): NodeJS.WriteStream & { text: string } {
 }
 
 describe('progress in a log (not a terminal)', () => {
-  it('writes a line every few seconds, then one line when the roles are being reconciled', () => {
+  it('writes a line every few seconds, the files and then the roles being reconciled', () => {
     let now = 0;
     const stream = logStream();
     const progress = progressFor(stream, { quiet: false, now: () => now });
@@ -22,9 +22,15 @@ describe('progress in a log (not a terminal)', () => {
 
     stream.text = '';
     progress.reconciling(0, 1_973);
+    now = 2 * PLAIN_LINE_MILLISECONDS - 1;
     progress.reconciling(64, 1_973);
+    expect(stream.text).toBe('');
+    now = 2 * PLAIN_LINE_MILLISECONDS;
+    progress.reconciling(1_024, 1_973);
+    now = 3 * PLAIN_LINE_MILLISECONDS;
+    progress.reconciling(1_973, 1_973);
     progress.stop();
-    expect(stream.text).toBe('rolepages ingest: every page is stored; reconciling 1973 roles with their new pages\n');
+    expect(stream.text).toBe('rolepages ingest: every page is stored; reconciling roles with their new pages: 1024/1973\n');
   });
 
   it('writes nothing with --quiet', () => {

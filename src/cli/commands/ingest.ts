@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { ingest, type FileOutcome, type IngestSummary } from '../../ingest/ingest.js';
+import type { FileOutcome, IngestSummary } from '../../ingest/ingest.js';
+import { runIngest } from '../../ingest/ingestThread.js';
 import { defaultThreads } from '../../ingest/extractPool.js';
 import { progressFor } from '../../ingest/progress.js';
 import { RunReport } from '../../ingest/runReport.js';
@@ -30,27 +31,29 @@ export function registerIngest(program: Command): void {
     .option('--batch-size <n>', 'pages stored per transaction at most (default 100)', positive('--batch-size'))
     .addOption(maxSizeOption())
     .action(async (paths: string[], options: IngestCommandOptions) => {
-      let store: RoleStore;
-      let report: RunReport | undefined;
+      // Opened here first, and closed: a database that cannot be used is one line and status 2
+      // before anything else happens (the report file included), and it is migrated once.
       try {
-        store = RoleStore.open(options.db);
+        RoleStore.open(options.db).close();
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         process.stderr.write(`rolepages ingest: ${error.message}\n`);
         process.exitCode = 2;
         return;
       }
+      let report: RunReport | undefined;
       try {
-        try {
-          if (options.report) report = new RunReport(options.report);
-        } catch (error) {
-          process.stderr.write(`rolepages ingest: ${options.report}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const progress = progressFor(process.stderr, { quiet: options.quiet === true });
-        let failedFiles = 0;
-        const summary = await ingest(store, paths, {
+        if (options.report) report = new RunReport(options.report);
+      } catch (error) {
+        process.stderr.write(`rolepages ingest: ${options.report}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const progress = progressFor(process.stderr, { quiet: options.quiet === true });
+      let failedFiles = 0;
+      let summary: IngestSummary;
+      try {
+        summary = await runIngest(options.db, paths, {
           concurrency: options.concurrency ?? defaultThreads(),
           maxBytes: options.maxSize,
           ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
@@ -62,15 +65,19 @@ export function registerIngest(program: Command): void {
           },
           onReconcile: (done, total) => progress.reconciling(done, total),
         });
+      } catch (error) {
         progress.stop();
-        // Inputs that could not be walked come first in the summary and are no file's outcome.
-        report?.finish(summary, summary.failed.slice(0, summary.failed.length - failedFiles));
-        for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${f.path}: ${f.reason}\n`);
-        process.stdout.write(`${summaryLine(summary)}\n`);
-        process.exitCode = summary.failed.length > 0 ? 1 : 0;
-      } finally {
-        store.close();
+        if (!(error instanceof StoreError)) throw error;
+        process.stderr.write(`rolepages ingest: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
       }
+      progress.stop();
+      // Inputs that could not be walked come first in the summary and are no file's outcome.
+      report?.finish(summary, summary.failed.slice(0, summary.failed.length - failedFiles));
+      for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${f.path}: ${f.reason}\n`);
+      process.stdout.write(`${summaryLine(summary)}\n`);
+      process.exitCode = summary.failed.length > 0 ? 1 : 0;
     });
 }
 
