@@ -16,16 +16,20 @@ const ROLES_PER_TASK = 64;
  * an in-memory database) this thread does it all.
  */
 export async function catchUpRoles(store: RoleStore, pool: ExtractPool, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const keys = store.pendingKeys();
-  if (keys.length === 0) return;
-  onProgress?.(0, keys.length);
+  if (store.pendingCount() === 0) return;
   const file = store.file;
   const reconcile = pool.reconcile;
   if (reconcile === null || file === null) {
+    const total = store.pendingCount();
+    onProgress?.(0, total);
     store.reconcilePending();
-    onProgress?.(keys.length, keys.length);
+    onProgress?.(total, total);
     return;
   }
+  // Partners are added here, once: a worker adding them to its own chunk would reconcile a role
+  // once per chunk naming it (on flattened captures, where most pages have joint splits, ten times).
+  const keys = store.pendingKeysWithPartners();
+  onProgress?.(0, keys.length);
   const version = store.readVersion();
   // Two tasks a worker in flight: one computing, one waiting, so none waits for this thread.
   const queue = new PQueue({ concurrency: pool.threads * 2 });

@@ -3,7 +3,7 @@ import { reconcileRoles, type RoleOutcome } from '../reconcile/reconcileRoles.js
 import { EvidenceReader } from '../store/evidenceReader.js';
 import { openReadOnly, type Db } from '../store/openDatabase.js';
 
-/** Roles to reconcile from the database in `file`. */
+/** Roles to reconcile from the database in `file`, their joint partners among them already. */
 export interface ReconcileTask {
   file: string;
   keys: string[];
@@ -13,7 +13,8 @@ export interface ReconcileTask {
 const readers = new Map<string, { db: Db; reader: EvidenceReader }>();
 
 /**
- * Reconciles roles (and their joint partners) from their stored evidence, all of it read in one
+ * Reconciles roles from their stored evidence (their joint partners are the caller's to add: a
+ * chunk adding its own would reconcile a role once per chunk that names it), all of it read in one
  * transaction so that it is one consistent state of the tables. Pure reading and computing: the
  * writer stores the outcomes.
  */
@@ -32,6 +33,6 @@ export function reconcileInWorker({ file, keys }: ReconcileTask): RoleOutcome[] 
       if (!known) evidence.set(key, (known = reader.read(key)));
       return known;
     };
-    return [...reconcileRoles(keys, evidenceOf)];
+    return [...reconcileRoles(keys, evidenceOf, { withPartners: false })];
   })();
 }

@@ -9,12 +9,17 @@ export interface RoleOutcome {
 
 /**
  * Reconciles the given roles and, with them, the other role of every page where a glued row
- * decided both roles' values at once, since what is known of one settles the other. In key
- * order, one at a time, so a caller can write each before the next is computed.
+ * decided both roles' values at once, since what is known of one settles the other (unless the
+ * caller has added those already: `withPartners` false). In key order, one at a time, so a caller
+ * can write each before the next is computed.
  */
-export function* reconcileRoles(keys: Iterable<string>, evidenceOf: (key: string) => RoleEvidence): Generator<RoleOutcome> {
+export function* reconcileRoles(
+  keys: Iterable<string>,
+  evidenceOf: (key: string) => RoleEvidence,
+  { withPartners = true }: { withPartners?: boolean } = {},
+): Generator<RoleOutcome> {
   const all = new Set(keys);
-  for (const key of [...all]) for (const partner of jointPartners(evidenceOf(key))) all.add(partner);
+  if (withPartners) for (const key of [...all]) for (const partner of jointPartners(evidenceOf(key))) all.add(partner);
   for (const key of [...all].sort()) {
     const evidence = evidenceOf(key);
     yield { key, role: evidence.pages.length === 0 ? null : reconcileRole(evidence, evidenceOf) };

@@ -299,6 +299,15 @@ export class RoleStore {
     return (this.statements.allPendingKeys.all() as Array<{ role_key: string }>).map((r) => r.role_key);
   }
 
+  /**
+   * The pending roles and their joint partners (the other role of a page where a glued row
+   * decided both at once: what the pending role's new pages say may settle the partner), in key
+   * order. What `reconcile` adds role by role from evidence, found here in one query.
+   */
+  pendingKeysWithPartners(): string[] {
+    return (this.statements.pendingWithPartners.all() as Array<{ role_key: string }>).map((r) => r.role_key);
+  }
+
   /** The database file, for other connections (worker threads) to read; null for an in-memory one. */
   get file(): string | null {
     return this.db.memory ? null : this.db.name;
@@ -575,6 +584,15 @@ function prepare(db: Db) {
     unmarkPending: db.prepare('DELETE FROM pending_roles WHERE role_key = ?'),
     pendingKeys: db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key LIMIT ?'),
     allPendingKeys: db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key'),
+    pendingWithPartners: db.prepare(
+      `SELECT role_key FROM pending_roles
+       UNION
+       SELECT CASE WHEN p.role_a = w.role_key THEN p.role_b ELSE p.role_a END
+         FROM pending_roles r
+         JOIN page_warnings w ON w.role_key = r.role_key AND w.splits IS NOT NULL
+         JOIN pages p ON p.id = w.page_id
+       ORDER BY 1`,
+    ),
     pendingCount: db.prepare('SELECT COUNT(*) AS n FROM pending_roles'),
     resolveWarning: db.prepare('UPDATE page_warnings SET resolved = ? WHERE page_id = ? AND role_key = ? AND field = ?'),
     deleteSearch: db.prepare('DELETE FROM role_search WHERE rowid = ?'),

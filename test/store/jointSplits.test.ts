@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { catchUpRoles } from '../../src/ingest/catchUpRoles.js';
+import { reconcileInWorker } from '../../src/ingest/reconcileInWorker.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import type { PageRecord } from '../../src/schema/pageRecord.js';
 import { extractText } from '../support/extractText.js';
@@ -72,5 +74,30 @@ describe('a glued row decides both roles: another page settles both', () => {
     store.storePage(tabular, tabular.source.path);
     expect(store.db.prepare('SELECT * FROM roles ORDER BY key').all()).toEqual(tabularFirst);
     expect(experience(store)).toMatchObject({ 'account-specialist': 2 });
+  });
+
+  it('is settled by the catch-up at the end of an ingest: the partner of a pending role is reconciled too, once', async () => {
+    // The flattened page first; then seed 001, whose Collections Coordinator is already stored
+    // (pending), while Account Specialist, its partner on the flattened page, gets no new page.
+    store.storeBatch([{ path: flat.source.path, record: flat }], { deferStoredRoles: true });
+    store.storeBatch([{ path: tabular.source.path, record: tabular }], { deferStoredRoles: true });
+    expect(store.pendingKeys()).toEqual(['collections-coordinator']);
+    expect(store.pendingKeysWithPartners()).toEqual(['account-specialist', 'collections-coordinator']);
+    const tasks: string[][] = [];
+    await catchUpRoles(store, {
+      threads: 2,
+      run: () => Promise.reject(new Error('no extraction here')),
+      reconcile: async (task) => {
+        tasks.push(task.keys);
+        return reconcileInWorker(task);
+      },
+      close: async () => undefined,
+    });
+    expect(tasks).toEqual([['account-specialist', 'collections-coordinator']]);
+    expect(experience(store)).toMatchObject({ 'account-specialist': 2, 'collections-coordinator': 12 });
+    expect(resolved(store)).toEqual([
+      { role_key: 'account-specialist', resolved: 1 },
+      { role_key: 'collections-coordinator', resolved: 1 },
+    ]);
   });
 });
