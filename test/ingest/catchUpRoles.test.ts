@@ -3,21 +3,13 @@ import { catchUpRoles } from '../../src/ingest/catchUpRoles.js';
 import type { ExtractPool } from '../../src/ingest/extractPool.js';
 import { reconcileInWorker } from '../../src/ingest/reconcileInWorker.js';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { dump, seedRecord, tempDb } from '../store/storeFixtures.js';
+import { dump, RECONCILED_TABLES, seedRecord, tempDb } from '../store/storeFixtures.js';
 
 /**
  * At the end of an ingest the roles its batches left pending are reconciled by the pool's
  * workers, each on a read-only connection, and written by the one writer.
  */
-const TABLES = [
-  ['roles', 'key'],
-  ['role_skills', 'role_key, name'],
-  ['role_responsibilities', 'role_key, position'],
-  ['role_race', 'role_key, group_name'],
-  ['role_aliases', 'role_key, alias, kind'],
-  ['conflicts', 'role_key, field, value'],
-  ['page_warnings', 'page_id, role_key, field'],
-] as const;
+const TABLES = [...RECONCILED_TABLES, ['page_warnings', 'page_id, role_key, field']] as const;
 
 const stores: RoleStore[] = [];
 const open = (file = tempDb()): RoleStore => {

@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { dump, seedRecord, tempDb } from './storeFixtures.js';
+import { dump, RECONCILED_TABLES, seedRecord, tempDb } from './storeFixtures.js';
 
 /**
  * A batch ingest stores pages without reconciling the roles already stored: they wait in
  * `pending_roles`, written in the page's own transaction, until `reconcilePending`.
  */
-const LIST_TABLES = [
-  ['roles', 'key'],
-  ['role_skills', 'role_key, name'],
-  ['role_responsibilities', 'role_key, position'],
-  ['role_race', 'role_key, group_name'],
-  ['role_aliases', 'role_key, alias, kind'],
-  ['conflicts', 'role_key, field, value'],
-] as const;
 
 const stores: RoleStore[] = [];
 const open = (): RoleStore => {
@@ -65,7 +57,7 @@ describe('deferred reconciliation of stored roles', () => {
     expect(waiting).toBeGreaterThan(1);
     expect(deferred.reconcilePending(1)).toBe(waiting);
     expect(deferred.pendingCount()).toBe(0);
-    for (const [table, order] of LIST_TABLES) expect(dump(deferred.db, table, order)).toEqual(dump(eager.db, table, order));
+    for (const [table, order] of RECONCILED_TABLES) expect(dump(deferred.db, table, order)).toEqual(dump(eager.db, table, order));
   });
 
   it('keeps the pending list across a crash: a new store on the file catches the roles up', () => {

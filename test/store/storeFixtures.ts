@@ -24,3 +24,13 @@ export function seedRecord(number: string): PageRecord {
 export function dump(db: Db, table: string, orderBy: string): unknown[] {
   return db.prepare(`SELECT * FROM ${table} ORDER BY ${orderBy}`).all();
 }
+
+/** The tables a reconciliation writes, each with an order for before/after comparisons. */
+export const RECONCILED_TABLES = [
+  ['roles', 'key'],
+  ['role_skills', 'role_key, name'],
+  ['role_responsibilities', 'role_key, position'],
+  ['role_race', 'role_key, group_name'],
+  ['role_aliases', 'role_key, alias, kind'],
+  ['conflicts', 'role_key, field, value'],
+] as const;

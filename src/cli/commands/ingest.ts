@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { FileOutcome, IngestSummary } from '../../ingest/ingest.js';
+import { DEFAULT_BATCH_SIZE, type FileOutcome, type IngestSummary } from '../../ingest/ingest.js';
 import { runIngest } from '../../ingest/ingestThread.js';
 import { defaultThreads } from '../../ingest/extractPool.js';
 import { progressFor } from '../../ingest/progress.js';
@@ -28,7 +28,7 @@ export function registerIngest(program: Command): void {
     .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))
     .option('--quiet', 'no progress on stderr (failures and the summary line are still printed)')
     .option('--report <file>', "write a JSON report: each file's status, reason and warnings")
-    .option('--batch-size <n>', 'pages stored per transaction at most (default 100)', positive('--batch-size'))
+    .option('--batch-size <n>', `pages stored per transaction at most (default ${DEFAULT_BATCH_SIZE}; one is committed at least every second)`, positive('--batch-size'))
     .addOption(maxSizeOption())
     .action(async (paths: string[], options: IngestCommandOptions) => {
       // Opened here first, and closed: a database that cannot be used is one line and status 2
