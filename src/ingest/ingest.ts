@@ -135,7 +135,7 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   };
 
   let batch: Array<{ path: string; prepared: Prepared }> = [];
-  let batchStarted = Date.now();
+  let batchStarted = 0;
   const commit = async () => {
     const pages = batch.flatMap((b) => (b.prepared.kind === 'page' ? [b.prepared.page] : []));
     // Roles already stored wait in pending_roles for the catch-up at the end of the run.
@@ -150,7 +150,6 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
       report(result.status === 'gone' ? await storeAfterAll(store, path, prepared.page.path, options.maxBytes) : outcomeOf(path, result, prepared.warnings));
     }
     batch = [];
-    batchStarted = Date.now();
     options.onBatch?.();
   };
 
@@ -161,6 +160,9 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
       const prepared = await ahead.shift()!;
       const next = files[i + window];
       if (next !== undefined) ahead.push(prepare(next));
+      // The clock starts with the batch's first page, not when the last commit ended: the first
+      // batch would otherwise hold the one page that came after the workers' start-up.
+      if (batch.length === 0) batchStarted = Date.now();
       batch.push({ path: files[i]!, prepared });
       if (batch.length >= batchSize || Date.now() - batchStarted >= BATCH_MILLISECONDS) await commit();
     }
