@@ -4,7 +4,8 @@ import type { Block, ListItem, PageDocument, ParagraphBlock, ReaderNote } from '
 import { readGridRun } from './grids.js';
 import { MAX_MARKUP_DEPTH, markupDepth } from './depth.js';
 import { MarkdownBatch, textToMarkdown } from './markdown.js';
-import { parsePage } from './parsePage.js';
+import { withoutChromeContent } from './cutChrome.js';
+import { parsePage, type ParsedPage } from './parsePage.js';
 import { readTable } from './tables.js';
 import { cleanHtml, convertsAsPlainText, isPlainText, visibleText } from './text.js';
 import { PageTree, isElement } from './tree.js';
@@ -20,7 +21,11 @@ export function readHtml(html: string): PageDocument {
     const message = `markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep was not read (a page nests a few dozen; parsing it would take minutes)`;
     return { title: null, blocks: [], url: null, format: 'html', layout: 'table', notes: [{ label: null, message }] };
   }
-  const { dom, url } = parsePage(html);
+  return readParsedPage(parsePage(withoutChromeContent(html)));
+}
+
+/** The page document of a parsed page (see `readHtml`). */
+export function readParsedPage({ dom, url }: ParsedPage): PageDocument {
   const tree = new PageTree(dom);
   const reader = new BlockReader(tree);
   reader.readContainer(bodyOf(dom), 0);
