@@ -206,7 +206,7 @@ export class RoleStore {
     this.insertObservations(rows);
     for (const side of observed) {
       touched.add(side.roleKey);
-      const cached = this.cache.get(side.roleKey);
+      const cached = this.cache.get(side.roleKey) ?? this.newRoleEvidence(side.roleKey);
       if (cached) {
         let pageEvidence = cached.pages.find((p) => p.id === pageId);
         if (!pageEvidence) {
@@ -392,6 +392,20 @@ export class RoleStore {
     this.written.delete(key);
     this.statements.deleteSearch.run(searchRowId(key));
     this.statements.deleteRole.run(key);
+  }
+
+  /**
+   * The evidence of a role with no row yet, which is none: every committed page's roles exist
+   * (the foreign keys see to it), so a role without a row has no page but those of the batch in
+   * progress, which are added to it as they are stored. Cached empty here, it spares reading
+   * back from the tables, at the end of the batch, what the batch has just written; most roles of
+   * a new corpus are new. Undefined for a role that has a row.
+   */
+  private newRoleEvidence(key: string): RoleEvidence | undefined {
+    if (this.statements.roleExists.get(key) !== undefined) return undefined;
+    const evidence: RoleEvidence = { key, pages: [] };
+    this.cache.set(key, evidence);
+    return evidence;
   }
 
   /** A role's evidence from the cache, or read from the tables and cached. */
