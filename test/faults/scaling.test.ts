@@ -41,6 +41,11 @@ const HOSTILE: Record<string, (size: number) => string> = {
   'less-than signs': (s) => fill('<', s),
   'a long attribute': (s) => `<div class="${fill('a ', s)}">x</div>`,
   'nested divs': (s) => `${fill('<div>', s)}x`,
+  // End tags that close nothing: the text looks flat, the parser's stack grows without end.
+  'nested menus with stray end tags': (s) => fill('<nav><li>a</div>', s),
+  // Each table's prose was read again by every table (2 MB took two minutes).
+  'glued tables with prose between them': (s) =>
+    fill('Collections RepresentativeCollections Coordinator\nYearly salary$34,015$37,938\nCollections representatives earn $34,015 a year.\n', s),
   'unclosed bold': (s) => `<p>${fill('<b>', s)}x`,
 };
 

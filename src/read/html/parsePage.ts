@@ -1,5 +1,6 @@
 import { DomHandler, type Document, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
+import { MAX_MARKUP_DEPTH } from './depth.js';
 import { hasUnreadContent, isChromeCandidate, isSectioning } from './noise.js';
 
 /** A served page parsed for reading: its DOM, and the address it gives as its own. */
@@ -28,6 +29,18 @@ export function parsePage(html: string): ParsedPage {
   }
 }
 
+/**
+ * Thrown by `parsePage` when the parser's open elements nest deeper than `MAX_MARKUP_DEPTH`.
+ * `markupDepth` refuses most such pages before parsing, from the text; but end tags that close
+ * nothing (`<nav><li>a</div>` over and over) fool a count of the text while the parser's stack
+ * grows, and its time with the square of the depth (500 KB of them took 8 s, 2 MB 100 s).
+ */
+export class MarkupTooDeep extends Error {
+  constructor() {
+    super(`markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep`);
+  }
+}
+
 function parseWith(handler: ReadableDomHandler, html: string): ParsedPage {
   new Parser(handler).end(html);
   return { dom: handler.root, url: handler.canonical ?? handler.ogUrl };
@@ -52,12 +65,15 @@ class ReadableDomHandler extends DomHandler {
   /** For each built element open: whether it or an ancestor is sectioning content. */
   private readonly inSection: boolean[] = [];
   private skipped: Skipped | null = null;
+  /** The parser's open elements, built or skipped: it closes each one it opened. */
+  private depth = 0;
 
   constructor(private readonly skipChrome: boolean) {
     super();
   }
 
   override onopentag(name: string, attribs: Record<string, string>): void {
+    if (++this.depth > MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
     if (name === 'link' || name === 'meta') this.noteAddress(name, attribs);
     const skipped = this.skipped;
     if (skipped) {
@@ -81,6 +97,7 @@ class ReadableDomHandler extends DomHandler {
 
   override onclosetag(): void {
     // The parser closes every element it opened, implied and void ones included.
+    this.depth--;
     const skipped = this.skipped;
     if (skipped) {
       if (skipped.open.length > 0) {

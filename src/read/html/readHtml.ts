@@ -5,7 +5,7 @@ import { readGridRun } from './grids.js';
 import { MAX_MARKUP_DEPTH, markupDepth } from './depth.js';
 import { MarkdownBatch, textToMarkdown } from './markdown.js';
 import { withoutChromeContent } from './cutChrome.js';
-import { parsePage, type ParsedPage } from './parsePage.js';
+import { MarkupTooDeep, parsePage, type ParsedPage } from './parsePage.js';
 import { readTable } from './tables.js';
 import { cleanHtml, convertsAsPlainText, isPlainText, visibleText } from './text.js';
 import { PageTree, isElement } from './tree.js';
@@ -17,11 +17,21 @@ import { PageTree, isElement } from './tree.js';
  * DOM, so nothing is guessed.
  */
 export function readHtml(html: string): PageDocument {
-  if (markupDepth(html) > MAX_MARKUP_DEPTH) {
-    const message = `markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep was not read (a page nests a few dozen; parsing it would take minutes)`;
-    return { title: null, blocks: [], url: null, format: 'html', layout: 'table', notes: [{ label: null, message }] };
+  // Counted from the text first: most such markup is refused without parsing any of it.
+  if (markupDepth(html) > MAX_MARKUP_DEPTH) return tooDeep();
+  let parsed: ParsedPage;
+  try {
+    parsed = parsePage(withoutChromeContent(html));
+  } catch (error) {
+    if (error instanceof MarkupTooDeep) return tooDeep();
+    throw error;
   }
-  return readParsedPage(parsePage(withoutChromeContent(html)));
+  return readParsedPage(parsed);
+}
+
+function tooDeep(): PageDocument {
+  const message = `markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep was not read (a page nests a few dozen; parsing it would take minutes)`;
+  return { title: null, blocks: [], url: null, format: 'html', layout: 'table', notes: [{ label: null, message }] };
 }
 
 /** The page document of a parsed page (see `readHtml`). */
