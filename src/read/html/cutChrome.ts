@@ -1,12 +1,11 @@
-import type { Element } from 'domhandler';
-import { isChromeCandidate } from './noise.js';
+import { ARTICLE_TAGS, CHROME_TAGS } from './noise.js';
 
 /**
  * A served page is some 200 KB, of which the article is under 20: the rest is menus, link lists,
  * footers and scripts, which the reader drops and htmlparser2's tokenizer would still read char
  * by char (half of a page's extraction time). This finds, in the raw text, the elements that are
- * page chrome whatever their context (`<nav>`, `<aside>`, ad and consent boxes by their words)
- * and cuts out their content, leaving `<nav …></nav>`: the parser then builds exactly what it
+ * page chrome by their tag whatever their context (`<nav>`, `<aside>`) and cuts out their
+ * content, leaving `<nav …></nav>`: the parser then builds exactly what it
  * built before, the element empty as `parsePage` left it.
  *
  * Exactness comes first. The scanner follows htmlparser2's tokenizer (comments, raw-text
@@ -59,8 +58,6 @@ const FOREIGN = new Set(['math', 'svg']);
 const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 /** The tokenizer's raw-text elements: their content runs to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
-/** What makes an element the article (see `PageTree`): chrome holding one is not dropped. */
-const ARTICLE = new Set(['h1', 'main', 'article']);
 
 /** One token of the markup, from a `<` to just past its end (`start` is its `<`). */
 type Token =
@@ -142,10 +139,8 @@ function popForeign(foreign: boolean[], name: string): void {
  * (the menus and link lists) is in `<nav>` and `<aside>`. Footers depend on their ancestors, and
  * boxes known by their words are small; both are left to the parser.
  */
-const CHROME_BY_TAG = new Set(['nav', 'aside']);
-
 function isCuttable(token: Extract<Token, { kind: 'open' }>): boolean {
-  return !token.selfClosing && CHROME_BY_TAG.has(token.name) && isChromeCandidate({ name: token.name, attribs: {} } as unknown as Element, true);
+  return !token.selfClosing && CHROME_TAGS.has(token.name);
 }
 
 /**
@@ -166,7 +161,7 @@ function regionEnd(html: string, root: Extract<Token, { kind: 'open' }>, outerFo
     if (token.kind === 'open') {
       const { name } = token;
       // The article, or the page's own address, inside: the element is not simply chrome.
-      if (ARTICLE.has(name) || name === 'link' || name === 'meta' || roleIsMain(html, token)) return null;
+      if (ARTICLE_TAGS.has(name) || name === 'link' || name === 'meta' || roleIsMain(html, token)) return null;
       const closes = IMPLIES_CLOSE.get(name);
       if (closes) {
         while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) {

@@ -12,8 +12,8 @@ const ALWAYS_DROPPED = new Set([
   'video', 'audio', 'map', 'select', 'input', 'textarea', 'dialog', 'head', 'title', 'meta', 'link', 'base',
 ]);
 
-/** Page chrome by tag; dropped unless they hold the article (see `isChromeCandidate`). */
-const CHROME_TAGS = new Set(['nav', 'aside']);
+/** Page chrome by tag, whatever its context; dropped unless it holds the article (see `isChromeCandidate`). */
+export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside']);
 
 /** `header`/`footer` are page chrome only outside sectioning content (the ARIA banner rule). */
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
@@ -115,6 +115,14 @@ export function isChromeCandidate(el: Element, insideSectioning: boolean): boole
   if (hasNoiseWord(a['class']) || hasNoiseWord(a['id']) || hasNoiseWord(a['aria-label'])) return true;
   for (const attr in a) if (attr === 'data-ad' || attr.startsWith('data-ad-')) return true;
   return isInvisible(el);
+}
+
+/** Tags that make an element the article, which chrome around it must never hide. */
+export const ARTICLE_TAGS: ReadonlySet<string> = new Set(['h1', 'main', 'article']);
+
+/** Whether an element is (part of) the article: an `h1`, `main`, `article` or `role="main"`. */
+export function isArticleMarker(name: string, attribs: Record<string, string>): boolean {
+  return ARTICLE_TAGS.has(name) || attribs['role'] === 'main';
 }
 
 export function isSectioning(el: Element): boolean {

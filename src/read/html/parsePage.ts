@@ -1,7 +1,7 @@
 import { DomHandler, type Document, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { MAX_MARKUP_DEPTH } from './depth.js';
-import { hasUnreadContent, isChromeCandidate, isSectioning } from './noise.js';
+import { hasUnreadContent, isArticleMarker, isChromeCandidate, isSectioning } from './noise.js';
 
 /** A served page parsed for reading: its DOM, and the address it gives as its own. */
 export interface ParsedPage {
@@ -145,9 +145,4 @@ class ReadableDomHandler extends DomHandler {
       this.ogUrl = a['content'].trim();
     }
   }
-}
-
-/** What makes an element the article, which page chrome around it must not hide (see `PageTree`). */
-function isArticleMarker(name: string, attribs: Record<string, string>): boolean {
-  return name === 'h1' || name === 'main' || name === 'article' || attribs['role'] === 'main';
 }

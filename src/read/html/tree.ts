@@ -1,5 +1,5 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { isAlwaysDropped, isChromeCandidate, isSectioning } from './noise.js';
+import { isAlwaysDropped, isArticleMarker, isChromeCandidate, isSectioning } from './noise.js';
 
 /**
  * One linear pass over the parsed page that decides, for every element, whether it is dropped
@@ -124,7 +124,7 @@ export class PageTree {
         sub |= (f & (HAS_BLOCK | HAS_STRUCTURE | HAS_ARTICLE)) | HAS_CHILD_ELEMENT;
         if (BLOCK_TAGS.has(c.name) || this.isCustomWrapper(c)) sub |= HAS_BLOCK;
         if (STRUCTURE_TAGS.has(c.name)) sub |= HAS_STRUCTURE;
-        if (c.name === 'h1' || c.name === 'main' || c.name === 'article' || c.attribs['role'] === 'main') sub |= HAS_ARTICLE;
+        if (isArticleMarker(c.name, c.attribs)) sub |= HAS_ARTICLE;
       }
       const dropped = !(sub & HAS_ARTICLE) && isChromeCandidate(el, frame.inSection);
       this.flags.set(el, dropped ? DROPPED : sub);
