@@ -20,7 +20,7 @@ export interface ExtractPool {
  * The compiled worker next to this module. Run from the TypeScript sources (under vitest) there
  * is none: worker threads load JavaScript only, so only the built `dist/` has a pool.
  */
-const WORKER_FILE = fileURLToPath(new URL('./extractWorker.js', import.meta.url));
+const WORKER_FILE = fileURLToPath(new URL('./extractWorker.cjs', import.meta.url));
 
 export const workerPoolAvailable = (): boolean => existsSync(WORKER_FILE);
 

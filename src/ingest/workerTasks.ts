@@ -1,0 +1,17 @@
+import type { RoleOutcome } from '../reconcile/reconcileRoles.js';
+import { extractFile, type Extracted, type ExtractTask } from './extractFile.js';
+import type { ReconcileTask } from './reconcileInWorker.js';
+
+/** What the pool's workers do (`extractWorker.cts` is their entry point): extract a page. */
+export function extractInWorker(task: ExtractTask): Extracted {
+  return extractFile(task);
+}
+
+/**
+ * Reconciles roles from the database on a read-only connection. Loaded on first use: an ingest
+ * that has no role to catch up never opens SQLite in its workers.
+ */
+export async function reconcileInPool(task: ReconcileTask): Promise<RoleOutcome[]> {
+  const { reconcileInWorker } = await import('./reconcileInWorker.js');
+  return reconcileInWorker(task);
+}
