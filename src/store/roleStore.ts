@@ -69,10 +69,12 @@ export class RoleStore {
   private dataVersion: number | null = null;
   /**
    * Page sides the cache may hold in all; a side is one role's values on one page, about 5 KB of
-   * heap. 4,000 (20 MB) is reached by a corpus of 2,000 pages, so a larger one runs in the same
-   * memory; a role evicted is read back from its rows when a page shows it again.
+   * heap, so 1,000 is some 5 MB. A batch ingest reconciles only the roles a batch shows first (and
+   * their joint partners) here, the others on the workers at the end, so the cache serves little
+   * more than one batch: 4,000 cost 20 MiB more at the peak on 10,000 flattened captures for no
+   * speed. A role evicted is read back from its rows when a page shows it again.
    */
-  static cachedSidesLimit = 4_000;
+  static cachedSidesLimit = 1_000;
 
   private readonly evidenceReader: EvidenceReader;
 
