@@ -89,7 +89,7 @@ function chromeContent(html: string): Array<[number, number]> | null {
       }
       let next = token.end;
       if (token.kind === 'open') {
-        if (isCuttable(token) && !(token.selfClosing && foreign[0])) {
+        if (isCuttable(token)) {
           const region = regionEnd(html, token, foreign, budget);
           // Out of budget: what is cut so far stands, nothing more is looked for.
           if (budget.reads < 0) return cuts;
@@ -140,6 +140,7 @@ function popForeign(foreign: boolean[], name: string): void {
  * boxes known by their words are small; both are left to the parser.
  */
 function isCuttable(token: Extract<Token, { kind: 'open' }>): boolean {
+  // `<nav/>` is left to the parser: closed at once in foreign content, open (to a later end tag) elsewhere.
   return !token.selfClosing && CHROME_TAGS.has(token.name);
 }
 
