@@ -3,14 +3,16 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RoleOutcome } from '../reconcile/reconcileRoles.js';
-import type { Extracted, ExtractTask } from './extractFile.js';
+import type { FileResult, FileTask } from './prepareFile.js';
 import type { ReconcileTask } from './reconcileInWorker.js';
 
 /** Where reading and extraction run: worker threads, or the calling thread (`threads` 0). */
 export interface ExtractPool {
   readonly threads: number;
-  /** The task's bytes may be moved to the worker: the caller must not use them afterwards. */
-  run(task: ExtractTask): Promise<Extracted>;
+  /** Reads, hashes and extracts a file (see `prepareFile`). */
+  run(task: FileTask): Promise<FileResult>;
+  /** Files the workers hold at once between them: the caller keeps this many in flight to keep them busy. */
+  readonly backlog: number;
   /** Reconciles roles from the database on the workers; null without worker threads. */
   readonly reconcile: ((task: ReconcileTask) => Promise<RoleOutcome[]>) | null;
   close(): Promise<void>;
@@ -29,12 +31,21 @@ export function defaultThreads(): number {
   return workerPoolAvailable() ? availableParallelism() : 0;
 }
 
+/**
+ * Files a worker is handed ahead of its work. A commit of 500 served pages (with the first
+ * reconciliation of the roles they show) holds the writer for up to half a second, in which a
+ * worker extracts some 150 of them: with a shorter backlog the workers sat idle a fifth of an
+ * ingest, waiting for the writer to hand them more.
+ */
+const TASKS_PER_WORKER = 256;
+
 export function openExtractPool(threads: number): ExtractPool {
   if (threads === 0) {
     return {
       threads: 0,
       // Loaded on first use, so that a writer whose pool has threads never loads the readers.
-      run: async (task) => (await import('./extractFile.js')).extractFile(task),
+      run: async (task) => (await import('./prepareFile.js')).prepareFile(task),
+      backlog: 1,
       reconcile: null,
       close: async () => undefined,
     };
@@ -42,17 +53,16 @@ export function openExtractPool(threads: number): ExtractPool {
   if (!workerPoolAvailable()) {
     throw new Error(`${threads} extraction threads need the compiled worker ${WORKER_FILE}; run "npm run build", or use 0 threads`);
   }
-  const piscina = new Piscina<ExtractTask | ReconcileTask, Extracted | RoleOutcome[]>({
+  const piscina = new Piscina<FileTask | ReconcileTask, FileResult | RoleOutcome[]>({
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
     // No maxQueue: the caller bounds the work in flight, so the queue never outgrows its window.
     idleTimeout: 60_000,
-    // Piscina hands a worker its next task from this thread, which is busy for a tenth of a second
-    // or more while it commits a batch: each worker holds a backlog of its own (64 text captures
-    // are a few milliseconds' work each) so that it never waits for the writer. What is read ahead
-    // is bounded by the caller's byte budget.
-    concurrentTasksPerWorker: 64,
+    // Piscina hands a worker its next task from this thread, which is busy for up to half a second
+    // while it commits a batch: each worker holds a backlog of its own so that it never waits for
+    // the writer. A task is a path (the worker reads the file), so a backlog costs no memory.
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
     // A page's garbage is short-lived and small next to V8's default young generation (48 MiB a
     // thread on 64-bit): a smaller one keeps each worker's resident memory down at no measured cost.
     // The old generation's ceiling makes V8 collect before it grows far past what is live (a few
@@ -61,15 +71,10 @@ export function openExtractPool(threads: number): ExtractPool {
   });
   return {
     threads,
-    // Moved rather than copied when the bytes own their buffer (a file read whole does): a served
-    // page is then never held twice, once here and once in the worker.
-    // The worker's default export answers an ExtractTask with an Extracted, `reconcile` a ReconcileTask.
-    run: (task) => piscina.run(task, ownsBuffer(task.bytes) ? { transferList: [task.bytes.buffer] } : {}) as Promise<Extracted>,
+    backlog: threads * TASKS_PER_WORKER,
+    // The worker's default export answers a FileTask with a FileResult, `reconcile` a ReconcileTask.
+    run: (task) => piscina.run(task) as Promise<FileResult>,
     reconcile: (task) => piscina.run(task, { name: 'reconcile' }) as Promise<RoleOutcome[]>,
     close: () => piscina.destroy(),
   };
-}
-
-function ownsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 }

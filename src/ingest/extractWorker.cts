@@ -1,5 +1,5 @@
 import type { RoleOutcome } from '../reconcile/reconcileRoles.js' with { 'resolution-mode': 'import' };
-import type { Extracted, ExtractTask } from './extractFile.js' with { 'resolution-mode': 'import' };
+import type { FileResult, FileTask } from './prepareFile.js' with { 'resolution-mode': 'import' };
 import type { ReconcileTask } from './reconcileInWorker.js' with { 'resolution-mode': 'import' };
 
 /*
@@ -12,9 +12,9 @@ import type { ReconcileTask } from './reconcileInWorker.js' with { 'resolution-m
  */
 const tasks = import('./workerTasks.js');
 
-/** The default task: extract a page. piscina takes `module.exports` itself when it is a function. */
-async function extract(task: ExtractTask): Promise<Extracted> {
-  return (await tasks).extractInWorker(task);
+/** The default task: read and extract a file. piscina takes `module.exports` itself when it is a function. */
+async function extract(task: FileTask): Promise<FileResult> {
+  return (await tasks).prepareInWorker(task);
 }
 
 async function reconcile(task: ReconcileTask): Promise<RoleOutcome[]> {

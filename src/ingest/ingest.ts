@@ -1,14 +1,13 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { PageError } from '../errors.js';
-import { readPageFileSync, sha256 } from '../read/pageFile.js';
+import { readPageFileSync } from '../read/pageFile.js';
 import type { Warning } from '../schema/pageRecord.js';
 import type { BatchPage, BatchResult, RoleStore } from '../store/roleStore.js';
 import { catchUpRoles } from './catchUpRoles.js';
 import { collectFiles } from './collectFiles.js';
-import type { Extracted } from './extractFile.js';
 import { defaultThreads, openExtractPool } from './extractPool.js';
+import type { FileResult } from './prepareFile.js';
 
 export type FileOutcome =
   | { path: string; status: 'stored'; warnings: Warning[] }
@@ -45,19 +44,12 @@ export interface IngestSummary {
   conflicts: number;
 }
 
-/** Files read from disk at once: enough to hide the disk's latency, few enough to stay small. */
-const READS_IN_FLIGHT = 8;
 /**
  * Pages prepared ahead of the writer: a record is a few KB, so this is a few MB. Enough to cover
- * a batch and the workers' backlogs (2 × 64) while the writer commits; 1,024 cost 20 MiB more at
- * the peak on 10,000 flattened captures for no speed.
+ * a batch's commit (the workers go on with the files they were handed while the writer is busy);
+ * 1,024 cost 20 MiB more at the peak on 10,000 flattened captures for no speed.
  */
 const PAGES_AHEAD = 512;
-/**
- * Bytes read and not yet extracted. While the writer commits a batch the workers go on with
- * what they hold: about a hundred served pages, or every page ahead when they are text captures.
- */
-const BYTES_AHEAD = 12 * 1024 * 1024;
 /** A batch is committed after this long even if not full, so a crash loses little work. */
 const BATCH_MILLISECONDS = 1000;
 /**
@@ -71,9 +63,9 @@ export const DEFAULT_BATCH_SIZE = 500;
 type Prepared = { kind: 'page'; page: BatchPage; warnings: Warning[] } | { kind: 'failed'; reason: string };
 
 /**
- * Ingests files and directories into the store. Files are read a few at a time (p-queue),
- * hashed, and those whose content is stored already are skipped before any parsing; the others
- * are read and extracted on a pool of worker threads. This thread is the one writer: it takes the
+ * Ingests files and directories into the store. Files wait in a queue (p-queue) for the pool of
+ * worker threads, which read and hash each one and skip those whose content is stored already
+ * before any parsing; the others they extract. This thread is the one writer: it takes the
  * pages back in input order and stores them a batch per transaction, so a run is reproducible and
  * a run killed at any moment leaves every page stored whole or not at all. Roles already stored
  * are reconciled once, after the last page (the workers read and reconcile, this thread writes);
@@ -96,39 +88,33 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   const total = files.length;
   options.onStart?.(total);
 
-  const reads = new PQueue({ concurrency: READS_IN_FLIGHT });
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const window = PAGES_AHEAD;
-  const budget = new ByteBudget(BYTES_AHEAD);
-
+  // Files wait here for the workers, as many handed to them as they hold between them. Reading is
+  // theirs too: no bytes pass through this thread, which commits the batches.
+  const handed = new PQueue({ concurrency: pool.backlog });
+  const database = store.file;
+  const { maxBytes } = options;
   const prepare = (path: string): Promise<Prepared> =>
-    prepareFile(path).catch((error: unknown) => ({
-      kind: 'failed' as const,
-      // A worker that died (out of memory, say): the file is named and the run goes on.
-      reason: `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`,
-    }));
-  const prepareFile = async (path: string): Promise<Prepared> => {
-    let held = 0;
-    const bytes = await reads.add(async () => {
-      // The size decides whether there is room; the reader still applies its own cap.
-      held = Math.min(sizeOf(path), options.maxBytes ?? Infinity);
-      await budget.take(held);
-      return readBytes(path, options.maxBytes);
-    });
-    try {
-      if (bytes instanceof PageError) return { kind: 'failed', reason: bytes.reason };
-      const hash = sha256(bytes);
-      const identity = resolve(path);
-      if (store.pageWithContent(hash) !== undefined) return { kind: 'page', page: { path: identity, sha256: hash }, warnings: [] };
-      const extracted = await pool.run({ path, bytes, sha256: hash });
-      return toPrepared(identity, extracted);
-    } finally {
-      budget.give(held);
+    handed
+      .add(() => pool.run(maxBytes === undefined ? { path, database } : { path, maxBytes, database }))
+      .then(
+        (result) => toPrepared(resolve(path), result),
+        (error: unknown) => ({
+          kind: 'failed' as const,
+          // A worker that died (out of memory, say): the file is named and the run goes on.
+          reason: `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
+  const toPrepared = (identity: string, result: FileResult): Prepared => {
+    switch (result.kind) {
+      case 'failed':
+        return { kind: 'failed', reason: result.reason };
+      case 'known':
+        return { kind: 'page', page: { path: identity, sha256: result.sha256 }, warnings: [] };
+      case 'page':
+        return { kind: 'page', page: { path: identity, record: result.record }, warnings: result.record.warnings };
     }
-  };
-  const toPrepared = (identity: string, extracted: Extracted): Prepared => {
-    if (!extracted.ok) return { kind: 'failed', reason: extracted.reason };
-    return { kind: 'page', page: { path: identity, record: extracted.record }, warnings: extracted.record.warnings };
   };
 
   let done = 0;
@@ -210,37 +196,9 @@ async function storeAfterAll(store: RoleStore, path: string, identity: string, m
   return outcomeOf(path, result!, extracted.record.warnings);
 }
 
-/** Bytes held by pages read and not yet extracted, so that reading ahead never outruns memory. */
-class ByteBudget {
-  private used = 0;
-  private waiting: Array<() => void> = [];
-
-  constructor(private readonly limit: number) {}
-
-  /** Waits for room; a page larger than the whole budget goes alone. */
-  async take(bytes: number): Promise<void> {
-    while (this.used > 0 && this.used + bytes > this.limit) await new Promise<void>((wake) => this.waiting.push(wake));
-    this.used += bytes;
-  }
-
-  give(bytes: number): void {
-    this.used -= bytes;
-    for (const wake of this.waiting.splice(0)) wake();
-  }
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    // readBytes reports why the file cannot be read.
-    return 0;
-  }
-}
-
 /**
  * The file's bytes, or its error: over the size cap, not a regular file (a FIFO would block),
- * unreadable. Read synchronously: pages are small and this thread's time is the scarce one.
+ * unreadable. For the rare file read here rather than on a worker (see `storeAfterAll`).
  */
 function readBytes(path: string, maxBytes: number | undefined): Uint8Array | PageError {
   try {

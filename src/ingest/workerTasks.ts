@@ -1,10 +1,10 @@
 import type { RoleOutcome } from '../reconcile/reconcileRoles.js';
-import { extractFile, type Extracted, type ExtractTask } from './extractFile.js';
+import { prepareFile, type FileResult, type FileTask } from './prepareFile.js';
 import type { ReconcileTask } from './reconcileInWorker.js';
 
-/** What the pool's workers do (`extractWorker.cts` is their entry point): extract a page. */
-export function extractInWorker(task: ExtractTask): Extracted {
-  return extractFile(task);
+/** What the pool's workers do (`extractWorker.cts` is their entry point): read and extract a file. */
+export function prepareInWorker(task: FileTask): FileResult {
+  return prepareFile(task);
 }
 
 /**

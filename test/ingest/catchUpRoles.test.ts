@@ -26,6 +26,7 @@ function poolRunningHere(): ExtractPool & { tasks: string[][] } {
   const tasks: string[][] = [];
   return {
     threads: 2,
+    backlog: 2,
     tasks,
     run: () => Promise.reject(new Error('no extraction in this test')),
     reconcile: async (task) => {

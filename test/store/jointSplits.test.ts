@@ -86,6 +86,7 @@ describe('a glued row decides both roles: another page settles both', () => {
     const tasks: string[][] = [];
     await catchUpRoles(store, {
       threads: 2,
+      backlog: 2,
       run: () => Promise.reject(new Error('no extraction here')),
       reconcile: async (task) => {
         tasks.push(task.keys);
