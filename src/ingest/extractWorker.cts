@@ -12,9 +12,26 @@ import type { ReconcileTask } from './reconcileInWorker.js' with { 'resolution-m
  */
 const tasks = import('./workerTasks.js');
 
-/** The default task: read and extract a file. piscina takes `module.exports` itself when it is a function. */
-async function extract(task: FileTask): Promise<FileResult> {
-  return (await tasks).prepareInWorker(task);
+/**
+ * The default task: read and extract a file. piscina takes `module.exports` itself when it is a
+ * function. It hands a worker every task waiting for it at once, each in a microtask, and a
+ * worker's microtasks only end when all have run: 256 files run that way came back in one burst
+ * after two seconds (the first ones all waiting for the modules to load), and the writer had
+ * nothing to store until then. Each file waits for an event-loop turn of its own instead, once
+ * the modules are there, and its result goes back the moment it is extracted.
+ */
+function extract(task: FileTask): Promise<FileResult> {
+  return new Promise((resolve, reject) => {
+    tasks.then((t) => {
+      setImmediate(() => {
+        try {
+          resolve(t.prepareInWorker(task));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    }, reject);
+  });
 }
 
 async function reconcile(task: ReconcileTask): Promise<RoleOutcome[]> {

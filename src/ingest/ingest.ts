@@ -50,6 +50,14 @@ export interface IngestSummary {
  * 1,024 cost 20 MiB more at the peak on 10,000 flattened captures for no speed.
  */
 const PAGES_AHEAD = 512;
+/**
+ * A batch is committed early, with at least this many pages, when the next page is still being
+ * extracted: on served pages the workers are the bottleneck and the writer waits for them, so it
+ * may as well commit. Otherwise the last full batch (half a second of storing and reconciling)
+ * would be left for after the last extraction, with the workers idle. Text captures come faster
+ * than they are stored, so their batches stay full.
+ */
+const IDLE_COMMIT_PAGES = 100;
 /** A batch is committed after this long even if not full, so a crash loses little work. */
 const BATCH_MILLISECONDS = 1000;
 /**
@@ -144,12 +152,16 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   };
 
   try {
-    const ahead: Array<Promise<Prepared>> = [];
-    for (let i = 0; i < Math.min(window, total); i++) ahead.push(prepare(files[i]!));
+    const ahead: Array<Pending<Prepared>> = [];
+    for (let i = 0; i < Math.min(window, total); i++) ahead.push(pending(prepare(files[i]!)));
     for (let i = 0; i < total; i++) {
-      const prepared = await ahead.shift()!;
+      const first = ahead.shift()!;
+      // The writer would only wait for the workers: it stores what it holds meanwhile, so that
+      // little is left to commit once the last page is extracted.
+      if (!first.settled && batch.length >= IDLE_COMMIT_PAGES) await commit();
+      const prepared = await first.promise;
       const next = files[i + window];
-      if (next !== undefined) ahead.push(prepare(next));
+      if (next !== undefined) ahead.push(pending(prepare(next)));
       // The clock starts with the batch's first page, not when the last commit ended: the first
       // batch would otherwise hold the one page that came after the workers' start-up.
       if (batch.length === 0) batchStarted = Date.now();
@@ -166,6 +178,21 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   }
   Object.assign(summary, store.counts());
   return summary;
+}
+
+/** A promise and whether it has settled, which a promise alone does not tell. */
+interface Pending<T> {
+  promise: Promise<T>;
+  settled: boolean;
+}
+
+function pending<T>(promise: Promise<T>): Pending<T> {
+  const entry: Pending<T> = { promise, settled: false };
+  promise.then(
+    () => (entry.settled = true),
+    () => (entry.settled = true),
+  );
+  return entry;
 }
 
 function outcomeOf(path: string, result: BatchResult, warnings: Warning[]): FileOutcome {
