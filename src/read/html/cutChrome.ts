@@ -1,12 +1,13 @@
-import { ARTICLE_TAGS, CHROME_TAGS } from './noise.js';
+import { ARTICLE_TAGS, SECTIONING_TAGS, hasUnreadContent, isChromeByTag } from './noise.js';
 
 /**
  * A served page is some 200 KB, of which the article is under 20: the rest is menus, link lists,
  * footers and scripts, which the reader drops and htmlparser2's tokenizer would still read char
  * by char (half of a page's extraction time). This finds, in the raw text, the elements that are
- * page chrome by their tag whatever their context (`<nav>`, `<aside>`) and cuts out their
- * content, leaving `<nav …></nav>`: the parser then builds exactly what it
- * built before, the element empty as `parsePage` left it.
+ * page chrome by their tag and ancestors whatever their attributes (`<nav>`, `<aside>`, a
+ * `<footer>` or `<header>` outside any article or section) and cuts out their content, leaving `<nav …></nav>`: the parser then builds exactly what it
+ * built before, the element empty as `parsePage` left it. The text of scripts and styles
+ * (a third of a served page, inline state and all) goes the same way.
  *
  * Exactness comes first. The scanner follows htmlparser2's tokenizer (comments, raw-text
  * elements, quoted attributes, `</ x>`) and parser (implied and stray end tags, foreign content)
@@ -77,9 +78,15 @@ const REGION_READS_PER_TOKEN = 4;
 /** [start, end) of each element content to cut, in order; null to cut nothing. */
 function chromeContent(html: string): Array<[number, number]> | null {
   const cuts: Array<[number, number]> = [];
-  const budget = { reads: 10_000 + REGION_READS_PER_TOKEN * countOf(html, '<') };
+  // A token is two characters at least: bounded by the page's length, not counted (a pass of its own).
+  const budget: ScanState = {
+    reads: 10_000 + REGION_READS_PER_TOKEN * (html.length >> 1),
+    main: new NextOccurrence(html, 'main'),
+    entity: new NextOccurrence(html, '&'),
+  };
   // The parser's foreign-content stack (true inside svg/math), which decides whether `/>` closes.
   const foreign: boolean[] = [false];
+  const sections = new OpenSections();
   try {
     for (let i = html.indexOf('<'); i !== -1; ) {
       const token = readToken(html, i);
@@ -89,19 +96,20 @@ function chromeContent(html: string): Array<[number, number]> | null {
       }
       let next = token.end;
       if (token.kind === 'open') {
-        if (isCuttable(token)) {
-          const region = regionEnd(html, token, foreign, budget);
-          // Out of budget: what is cut so far stands, nothing more is looked for.
-          if (budget.reads < 0) return cuts;
-          if (region !== null) {
-            cuts.push([token.end, region]);
-            next = region;
-          }
-        } else {
-          opens(token, foreign);
+        const region = isCuttable(token, sections.anyOpen()) ? regionEnd(html, token, foreign, budget) : null;
+        // Out of budget: what is cut so far stands, nothing more is looked for.
+        if (budget.reads < 0) return cuts;
+        if (region !== null) {
+          cuts.push([token.end, region]);
+          next = region;
+        } else if (token.end > token.tagEnd && hasUnreadContent(token.name)) {
+          // A script's or style's text runs to its end tag, and the parser builds nothing of it.
+          cuts.push([token.tagEnd, token.end]);
         }
+        if (opens(token, foreign)) sections.opened(token.name);
       } else if (token.kind === 'close') {
         popForeign(foreign, token.name);
+        sections.closed(token.name);
       }
       i = html.indexOf('<', next);
     }
@@ -135,13 +143,42 @@ function popForeign(foreign: boolean[], name: string): void {
 }
 
 /**
- * Chrome by its tag alone, whatever its attributes and ancestors: most of a served page's chrome
- * (the menus and link lists) is in `<nav>` and `<aside>`. Footers depend on their ancestors, and
- * boxes known by their words are small; both are left to the parser.
+ * Chrome by its tag and ancestors, whatever its attributes: most of a served page's chrome (the
+ * menus and link lists) is in `<nav>`, `<aside>` and the page's `<footer>`. Boxes known by their
+ * words are small, and left to the parser.
  */
-function isCuttable(token: Extract<Token, { kind: 'open' }>): boolean {
+function isCuttable(token: Extract<Token, { kind: 'open' }>, insideSectioning: boolean): boolean {
   // `<nav/>` is left to the parser: closed at once in foreign content, open (to a later end tag) elsewhere.
-  return !token.selfClosing && CHROME_TAGS.has(token.name);
+  return !token.selfClosing && isChromeByTag(token.name, insideSectioning);
+}
+
+/**
+ * How many sectioning elements (`article`, `section`, `nav`, …) of each name may be open, which
+ * decides whether a `<footer>` is the page's. Never fewer than the parser has open: each opening
+ * counts, and an end tag takes one off only when one of its name is counted. The parser may close
+ * more (an ancestor's end tag closes what is inside it), which leaves a footer uncut, never one
+ * inside an article cut.
+ */
+class OpenSections {
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+
+  anyOpen(): boolean {
+    return this.total > 0;
+  }
+
+  opened(name: string): void {
+    if (!SECTIONING_TAGS.has(name)) return;
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.total++;
+  }
+
+  closed(name: string): void {
+    const n = this.counts.get(name);
+    if (n === undefined || n === 0) return;
+    this.counts.set(name, n - 1);
+    this.total--;
+  }
 }
 
 /**
@@ -149,7 +186,7 @@ function isCuttable(token: Extract<Token, { kind: 'open' }>): boolean {
  * following the parser's stack inside it; null when that end is not certain or the element may
  * not be dropped whole.
  */
-function regionEnd(html: string, root: Extract<Token, { kind: 'open' }>, outerForeign: readonly boolean[], budget: { reads: number }): number | null {
+function regionEnd(html: string, root: Extract<Token, { kind: 'open' }>, outerForeign: readonly boolean[], budget: ScanState): number | null {
   const stack = [root.name];
   const foreign = [...outerForeign];
   for (let i = html.indexOf('<', root.end); i !== -1; ) {
@@ -162,7 +199,7 @@ function regionEnd(html: string, root: Extract<Token, { kind: 'open' }>, outerFo
     if (token.kind === 'open') {
       const { name } = token;
       // The article, or the page's own address, inside: the element is not simply chrome.
-      if (ARTICLE_TAGS.has(name) || name === 'link' || name === 'meta' || roleIsMain(html, token)) return null;
+      if (ARTICLE_TAGS.has(name) || name === 'link' || name === 'meta' || roleIsMain(html, token, budget)) return null;
       const closes = IMPLIES_CLOSE.get(name);
       if (closes) {
         while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) {
@@ -187,20 +224,37 @@ function regionEnd(html: string, root: Extract<Token, { kind: 'open' }>, outerFo
   return null;
 }
 
-/** Whether `main`, or an entity that could spell it, stands in html[from, to). */
-function mayNameMain(html: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = html.charCodeAt(k);
-    if (c === 38 /* & */) return true;
-    if (c === 109 /* m */ && html.startsWith('ain', k + 1)) return true;
-  }
-  return false;
+/** What a scan keeps: its budget of tokens read in regions, and where `main` and `&` next stand. */
+interface ScanState {
+  reads: number;
+  main: NextOccurrence;
+  entity: NextOccurrence;
 }
 
-function countOf(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
-  return n;
+/**
+ * Where a string next stands after any position, found with indexOf and remembered: tokens are
+ * read in order, so the page is searched about once rather than character by character per tag.
+ */
+class NextOccurrence {
+  private from = Number.POSITIVE_INFINITY;
+  /** The first occurrence at or after `from` (the text's length when there is none). */
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** Whether an occurrence starts in text[from, to). */
+  startsIn(from: number, to: number): boolean {
+    // The remembered occurrence is still the first for any position between `this.from` and it.
+    if (from < this.from || from > this.at) {
+      const at = this.text.indexOf(this.needle, from);
+      this.from = from;
+      this.at = at === -1 ? this.text.length : at;
+    }
+    return this.at < to;
+  }
 }
 
 function sameForeign(a: readonly boolean[], b: readonly boolean[]): boolean {
@@ -317,8 +371,9 @@ function scanAttributes(html: string, from: number, attribs: Record<string, stri
  * when its text holds "main" at all; a value with an entity in it might decode to "main", so it
  * counts too.
  */
-function roleIsMain(html: string, token: Extract<Token, { kind: 'open' }>): boolean {
-  if (!mayNameMain(html, token.attributesFrom, token.tagEnd)) return false;
+function roleIsMain(html: string, token: Extract<Token, { kind: 'open' }>, scan: ScanState): boolean {
+  const { attributesFrom: from, tagEnd: to } = token;
+  if (!scan.main.startsIn(from, to) && !scan.entity.startsIn(from, to)) return false;
   const attribs: Record<string, string> = {};
   scanAttributes(html, token.attributesFrom, attribs);
   const role = attribs['role'];

@@ -16,7 +16,13 @@ const ALWAYS_DROPPED = new Set([
 export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside']);
 
 /** `header`/`footer` are page chrome only outside sectioning content (the ARIA banner rule). */
-const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+export const SECTIONING_TAGS: ReadonlySet<string> = new Set(['article', 'aside', 'main', 'nav', 'section']);
+const SECTIONING = SECTIONING_TAGS;
+
+/** Chrome by its tag and ancestors alone, whatever its attributes: menus, sidebars, the page's own header and footer. */
+export function isChromeByTag(name: string, insideSectioning: boolean): boolean {
+  return CHROME_TAGS.has(name) || ((name === 'header' || name === 'footer') && !insideSectioning);
+}
 
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog']);
 
@@ -106,8 +112,7 @@ function isInvisible(el: Element): boolean {
 export function isChromeCandidate(el: Element, insideSectioning: boolean): boolean {
   const name = el.name;
   if (name === 'html' || name === 'body' || name === 'main' || name === 'article') return false;
-  if (CHROME_TAGS.has(name)) return true;
-  if ((name === 'header' || name === 'footer') && !insideSectioning) return true;
+  if (isChromeByTag(name, insideSectioning)) return true;
   const a = el.attribs;
   const role = a['role']?.trim().toLowerCase();
   if (role && CHROME_ROLES.has(role)) return true;

@@ -17,11 +17,14 @@ import { PageTree, isElement } from './tree.js';
  * DOM, so nothing is guessed.
  */
 export function readHtml(html: string): PageDocument {
-  // Counted from the text first: most such markup is refused without parsing any of it.
-  if (markupDepth(html) > MAX_MARKUP_DEPTH) return tooDeep();
+  // The chrome's content is cut first (in linear time, whatever the nesting): what is left is
+  // what the parser would read, and its depth is counted from the text, so that most overly deep
+  // markup is refused without parsing any of it.
+  const readable = withoutChromeContent(html);
+  if (markupDepth(readable) > MAX_MARKUP_DEPTH) return tooDeep();
   let parsed: ParsedPage;
   try {
-    parsed = parsePage(withoutChromeContent(html));
+    parsed = parsePage(readable);
   } catch (error) {
     if (error instanceof MarkupTooDeep) return tooDeep();
     throw error;

@@ -29,6 +29,8 @@ const SNIPPETS = [
   '<a =x>', '<a href=/x/y>u</a>', '<a href="x"title="y">v</a>', '<input value="<nav>">', '<img src=x alt="</aside>">', '<br/>', '</br>', '<hr>',
   '<table><tr><td>Yearly salary</td><td>$37,938</td><td>$41,011</td></tr></table>', '<td>', '<tr>', '<button>Show more</button>', '<select><option>a',
   '<p>Collections coordinators earn $37,938 a year.</p>', 'Loose text ', '&amp; &lt;nav&gt;', '<div class="x" hidden>', '<span>',
+  '<footer class="site-footer">', '</footer>', '<FOOTER>', '<footer/>', '<header>', '</header>', '<section>', '</section>', '</article>', '</main>',
+  '<footer><p>Salaries are yearly averages.</p></footer>', '<footer><a href="/about">About</a></footer>',
 ];
 
 const page = (inner: string) => `<!DOCTYPE html><html><head><title>T</title></head><body>${inner}</body></html>`;
@@ -46,9 +48,14 @@ const MENU_CONTENT = [
   '<h1>Title</h1>', '<div role="main">', '<link rel="canonical" href="/c">', '</p>', '</section>', '<svg>', '</svg>', '<title>x</title>', '<math><mi>x</mi></math>',
 ];
 const AROUND = ['<p>', '<div>', '</div>', '<span>', '<main><h1>Account specialist vs collections associate</h1>', '</main>', '<section>', '</section>', '<p>Intro text.</p>',
+  '<article>', '</article>', '<div><section>', '<aside>', '</aside>',
   '<table><tr><td>Yearly salary</td><td>$37,938</td><td>$41,011</td></tr></table>', '<svg>', '</svg>', '<ul><li>Submit appeals.</li></ul>', ''];
 const region = fc
-  .tuple(fc.constantFrom('<nav class="main-nav" aria-label="Main">', '<nav>', '<aside class="related">', '<NAV>'), fc.array(fc.constantFrom(...MENU_CONTENT), { maxLength: 25 }), fc.constantFrom('</nav>', '</aside>', '</NAV >', ''))
+  .tuple(
+    fc.constantFrom('<nav class="main-nav" aria-label="Main">', '<nav>', '<aside class="related">', '<NAV>', '<footer class="site-footer">', '<header class="site-header">'),
+    fc.array(fc.constantFrom(...MENU_CONTENT), { maxLength: 25 }),
+    fc.constantFrom('</nav>', '</aside>', '</NAV >', '</footer>', '</header>', ''),
+  )
   .map(([open, inner, close]) => `${open}${inner.join('')}${close}`);
 const chromePage = fc
   .array(fc.tuple(fc.constantFrom(...AROUND), region, fc.constantFrom(...AROUND)), { minLength: 1, maxLength: 3 })
@@ -64,6 +71,23 @@ describe('withoutChromeContent', () => {
   it('cuts the content of menus and link lists, keeping the elements', () => {
     const html = '<body><nav class="main-nav"><ul class="menu"><li><a href="/cashier-jobs/">Cashier vs clerk</a></li></ul></nav><main><h1>T</h1></main><aside class="related"><h2>Related comparisons</h2></aside></body>';
     expect(withoutChromeContent(html)).toBe('<body><nav class="main-nav"></nav><main><h1>T</h1></main><aside class="related"></aside></body>');
+  });
+
+  it('cuts the text of scripts and styles, and the page\'s own footer, never a footer inside an article or section', () => {
+    const html =
+      '<head><script>window.state = {"roles": 2};</script><style>.c0{margin:0}</style></head><body><main><h1>T</h1>' +
+      '<article><footer><p>Salaries are yearly averages.</p></footer></article></main>' +
+      '<section><footer>Sources</footer></section><div><section></div><footer>Inside, as far as the text tells</footer>' +
+      '</body>';
+    expect(withoutChromeContent(html)).toBe(
+      '<head><script></script><style></style></head><body><main><h1>T</h1>' +
+        '<article><footer><p>Salaries are yearly averages.</p></footer></article></main>' +
+        '<section><footer>Sources</footer></section><div><section></div><footer>Inside, as far as the text tells</footer>' +
+        '</body>',
+    );
+    expect(withoutChromeContent('<body><main><h1>T</h1></main><footer class="site-footer"><ul><li><a href="/about">About</a></li></ul></footer></body>')).toBe(
+      '<body><main><h1>T</h1></main><footer class="site-footer"></footer></body>',
+    );
   });
 
   it('cuts nothing it cannot be sure of: the article inside, an end tag closing something outside, the page address', () => {
