@@ -41,13 +41,19 @@ const TASKS_PER_WORKER = 256;
 
 export function openExtractPool(threads: number): ExtractPool {
   if (threads === 0) {
+    let used = false;
     return {
       threads: 0,
       // Loaded on first use, so that a writer whose pool has threads never loads the readers.
-      run: async (task) => (await import('./prepareFile.js')).prepareFile(task),
+      run: async (task) => {
+        used = true;
+        return (await import('./prepareFile.js')).prepareFile(task);
+      },
       backlog: 1,
       reconcile: null,
-      close: async () => undefined,
+      close: async () => {
+        if (used) (await import('../store/storedContent.js')).closeStoredContent();
+      },
     };
   }
   if (!workerPoolAvailable()) {

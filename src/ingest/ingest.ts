@@ -157,8 +157,12 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
     for (let i = 0; i < total; i++) {
       const first = ahead.shift()!;
       // The writer would only wait for the workers: it stores what it holds meanwhile, so that
-      // little is left to commit once the last page is extracted.
-      if (!first.settled && batch.length >= IDLE_COMMIT_PAGES) await commit();
+      // little is left to commit once the last page is extracted. A result may have arrived and
+      // not been delivered yet (messages wait for a turn of the event loop): one turn first.
+      if (!first.settled && batch.length >= IDLE_COMMIT_PAGES) {
+        await new Promise<void>((next) => setImmediate(next));
+        if (!first.settled) await commit();
+      }
       const prepared = await first.promise;
       const next = files[i + window];
       if (next !== undefined) ahead.push(pending(prepare(next)));
