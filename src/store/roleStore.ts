@@ -337,7 +337,12 @@ export class RoleStore {
         } else {
           for (const outcome of outcomes) this.apply(outcome);
         }
-        for (const key of keys) this.statements.unmarkPending.run(key);
+        for (const key of keys) {
+          this.statements.unmarkPending.run(key);
+          // What was written is kept for cached roles only (see `written`): these were
+          // reconciled elsewhere, and a catch-up of 100,000 roles would otherwise keep them all.
+          if (!this.cache.has(key)) this.written.delete(key);
+        }
       }).immediate();
     } catch (error) {
       this.forgetCached();
