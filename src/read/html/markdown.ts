@@ -31,13 +31,23 @@ const SEPARATOR = 'RolepagesFragmentBoundaryQx7';
  * Converts many rich-text fragments with one turndown call: turndown parses its input into a
  * DOM first, and one parse of the page's fragments costs a fraction of one parse per list item.
  * Each fragment sits in its own block, so its Markdown is what converting it alone gives; if the
- * boundaries do not come back intact, every fragment is converted alone.
+ * boundaries do not come back intact, every fragment is converted alone. A fragment converted
+ * before (a role's description is the same on every page that compares it) is not converted
+ * again: see `converted`.
  */
 export class MarkdownBatch {
   private readonly fragments: string[] = [];
   private readonly targets: Array<(markdown: string) => void> = [];
 
   add(html: string, target: (markdown: string) => void): void {
+    const known = converted.get(html);
+    if (known !== undefined) {
+      // Used again: moved to the end, the last to be forgotten.
+      converted.delete(html);
+      converted.set(html, known);
+      target(known);
+      return;
+    }
     this.fragments.push(html);
     this.targets.push(target);
   }
@@ -47,6 +57,34 @@ export class MarkdownBatch {
     const joined = this.fragments.map((f) => `<div>${f}</div>`).join(`<p>${SEPARATOR}</p>`);
     const parts = service.turndown(joined).split(SEPARATOR);
     const intact = parts.length === this.fragments.length;
-    this.targets.forEach((target, i) => target(intact ? parts[i]!.trim() : htmlToMarkdown(this.fragments[i]!)));
+    this.targets.forEach((target, i) => {
+      const html = this.fragments[i]!;
+      const markdown = intact ? parts[i]!.trim() : htmlToMarkdown(html);
+      remember(html, markdown);
+      target(markdown);
+    });
   }
+}
+
+/**
+ * The Markdown of fragments converted lately, by their HTML: pages of one role repeat its
+ * description and list items word for word, and turndown (a DOM of its own per call) is a tenth
+ * of a served page's extraction. Bounded by the characters it holds (some 4 MB of heap), least
+ * recently used first out.
+ */
+const converted = new Map<string, string>();
+const MAX_REMEMBERED_CHARS = 2_000_000;
+let rememberedChars = 0;
+
+function remember(html: string, markdown: string): void {
+  const size = html.length + markdown.length;
+  // A fragment larger than a tenth of the whole is rare, and would push out many common ones.
+  if (size > MAX_REMEMBERED_CHARS / 10 || converted.has(html)) return;
+  while (rememberedChars + size > MAX_REMEMBERED_CHARS) {
+    const [oldest, itsMarkdown] = converted.entries().next().value!;
+    converted.delete(oldest);
+    rememberedChars -= oldest.length + itsMarkdown.length;
+  }
+  converted.set(html, markdown);
+  rememberedChars += size;
 }
