@@ -5,7 +5,7 @@ import { PageError } from '../errors.js';
 
 /**
  * A saved page's file: its bytes, read only when it is a regular file under the size cap, and
- * their hash. Apart from the readers, so that the writer loads none of them.
+ * their hash. Apart from the readers, so that the writer (which reads a file only now and then) loads none of them.
  */
 
 export function sha256(bytes: Uint8Array): string {
@@ -31,8 +31,8 @@ export async function readPageFile(path: string, { maxBytes = DEFAULT_MAX_PAGE_B
 }
 
 /**
- * As `readPageFile`, on the calling thread: for a writer that reads many small files, where each
- * asynchronous read costs more of its thread (five round trips) than the read itself.
+ * As `readPageFile`, on the calling thread: for a worker that reads one small file after another,
+ * where an asynchronous read costs more of its thread (five round trips) than the read itself.
  */
 export function readPageFileSync(path: string, { maxBytes = DEFAULT_MAX_PAGE_BYTES }: ReadOptions = {}): Uint8Array {
   try {
