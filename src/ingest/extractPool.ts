@@ -39,7 +39,20 @@ export function defaultThreads(): number {
  */
 const TASKS_PER_WORKER = 256;
 
-export function openExtractPool(threads: number): ExtractPool {
+/** The ceiling of a worker's old generation (see `resourceLimits` below). */
+export const WORKER_HEAP_MIB = 96;
+
+/**
+ * Whether a task failed because its worker died (out of memory, say) rather than on its own
+ * file: piscina then fails every task the worker held, up to `TASKS_PER_WORKER` of them, whichever
+ * file killed it. The caller tries them again alone (`tasksPerWorker` 1) to tell which.
+ */
+export function isWorkerLost(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' || error.message.startsWith('worker exited with code');
+}
+
+export function openExtractPool(threads: number, { tasksPerWorker = TASKS_PER_WORKER }: { tasksPerWorker?: number } = {}): ExtractPool {
   if (threads === 0) {
     let used = false;
     return {
@@ -68,16 +81,16 @@ export function openExtractPool(threads: number): ExtractPool {
     // Piscina hands a worker its next task from this thread, which is busy for up to half a second
     // while it commits a batch: each worker holds a backlog of its own so that it never waits for
     // the writer. A task is a path (the worker reads the file), so a backlog costs no memory.
-    concurrentTasksPerWorker: TASKS_PER_WORKER,
+    concurrentTasksPerWorker: tasksPerWorker,
     // A page's garbage is short-lived and small next to V8's default young generation (48 MiB a
     // thread on 64-bit): a smaller one keeps each worker's resident memory down at no measured cost.
     // The old generation's ceiling makes V8 collect before it grows far past what is live (a few
     // MiB of code and one page's DOM); a 5 MB page of hostile markup stays well under it.
-    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 },
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: WORKER_HEAP_MIB },
   });
   return {
     threads,
-    backlog: threads * TASKS_PER_WORKER,
+    backlog: threads * tasksPerWorker,
     // The worker's default export answers a FileTask with a FileResult, `reconcile` a ReconcileTask.
     run: (task) => piscina.run(task) as Promise<FileResult>,
     reconcile: (task) => piscina.run(task, { name: 'reconcile' }) as Promise<RoleOutcome[]>,

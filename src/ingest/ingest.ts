@@ -6,8 +6,8 @@ import type { Warning } from '../schema/pageRecord.js';
 import type { BatchPage, BatchResult, RoleStore } from '../store/roleStore.js';
 import { catchUpRoles } from './catchUpRoles.js';
 import { collectFiles } from './collectFiles.js';
-import { defaultThreads, openExtractPool } from './extractPool.js';
-import type { FileResult } from './prepareFile.js';
+import { defaultThreads, type ExtractPool, isWorkerLost, openExtractPool, WORKER_HEAP_MIB } from './extractPool.js';
+import type { FileResult, FileTask } from './prepareFile.js';
 
 export type FileOutcome =
   | { path: string; status: 'stored'; warnings: Warning[] }
@@ -103,17 +103,23 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
   const handed = new PQueue({ concurrency: pool.backlog });
   const database = store.file;
   const { maxBytes } = options;
-  const prepare = (path: string): Promise<Prepared> =>
-    handed
-      .add(() => pool.run(maxBytes === undefined ? { path, database } : { path, maxBytes, database }))
+  // Files whose worker died while holding them are read again one at a time, on a thread of their
+  // own, so that only the file that kills a worker fails (opened on the first such death).
+  const isolated: { pool: ExtractPool | null } = { pool: null };
+  const prepare = (path: string): Promise<Prepared> => {
+    const task: FileTask = maxBytes === undefined ? { path, database } : { path, maxBytes, database };
+    return handed
+      .add(() => pool.run(task))
+      .catch((error: unknown) => {
+        if (!isWorkerLost(error) || pool.threads === 0) throw error;
+        isolated.pool ??= openExtractPool(1, { tasksPerWorker: 1 });
+        return isolated.pool.run(task);
+      })
       .then(
         (result) => toPrepared(resolve(path), result),
-        (error: unknown) => ({
-          kind: 'failed' as const,
-          // A worker that died (out of memory, say): the file is named and the run goes on.
-          reason: `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`,
-        }),
+        (error: unknown) => ({ kind: 'failed' as const, reason: workerFailure(error) }),
       );
+  };
   const toPrepared = (identity: string, result: FileResult): Prepared => {
     switch (result.kind) {
       case 'failed':
@@ -178,7 +184,7 @@ export async function ingest(store: RoleStore, inputs: readonly string[], option
     // holds what a run killed before this point left.
     await catchUpRoles(store, pool, options.onReconcile);
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), isolated.pool?.close()]);
   }
   Object.assign(summary, store.counts());
   return summary;
@@ -197,6 +203,14 @@ function pending<T>(promise: Promise<T>): Pending<T> {
     () => (entry.settled = true),
   );
   return entry;
+}
+
+/** Why a file has no page when its worker failed it: one line, naming what the user can do. */
+function workerFailure(error: unknown): string {
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return `reading it took more memory than the reader's thread has (${WORKER_HEAP_MIB} MiB), far more than a served page ever needs; check that the file is one saved page`;
+  }
+  return `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function outcomeOf(path: string, result: BatchResult, warnings: Warning[]): FileOutcome {

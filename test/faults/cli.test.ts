@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RoleStore } from '../../src/store/roleStore.js';
@@ -63,5 +63,24 @@ describe('the size cap and --max-size', () => {
     const run = rolepages('ingest', dir, '--max-size', 'lots');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error: option '--max-size <size>' argument 'lots' is invalid\. expected a size such as 5MB, 300KB or 1048576 \(bytes\)\n/);
+  });
+});
+
+describe('a page that exhausts a worker\'s memory', () => {
+  it('fails alone, named with the reason; the pages its worker held are read again and stored', () => {
+    // Some 300,000 elements in 4.9 MB: under the size cap, and far over what a worker's heap holds
+    // as a DOM. Named to come first, so its worker holds other pages when it dies.
+    const dir = tempDir();
+    const hostile = join(dir, '000 hostile.html');
+    const row = '<p><a href="/x">x</a><b>y</b></p>';
+    writeFileSync(hostile, `<!DOCTYPE html><html><body><main><h1>A vs B</h1>${row.repeat(Math.floor((4.9 * 1024 * 1024) / row.length))}</main></body></html>`);
+    const seeds = readdirSync(FIXTURES).filter((f) => !f.endsWith('.json'));
+    for (const name of seeds) copyFileSync(join(FIXTURES, name), join(dir, name));
+    const run = rolepages('ingest', dir, '--db', join(dir, 'roles.db'), '--concurrency', '2');
+    expect(run).toMatchObject({
+      status: 1,
+      stderr: `rolepages ingest: ${hostile}: reading it took more memory than the reader's thread has (96 MiB), far more than a served page ever needs; check that the file is one saved page\n`,
+    });
+    expect(run.stdout).toMatch(new RegExp(`^${seeds.length} pages stored, 0 skipped, 1 failed;`));
   });
 });
