@@ -85,7 +85,8 @@ export function openExtractPool(threads: number, { tasksPerWorker = TASKS_PER_WO
     // A page's garbage is short-lived and small next to V8's default young generation (48 MiB a
     // thread on 64-bit): a smaller one keeps each worker's resident memory down at no measured cost.
     // The old generation's ceiling makes V8 collect before it grows far past what is live (a few
-    // MiB of code and one page's DOM); a 5 MB page of hostile markup stays well under it.
+    // MiB of code and one page's DOM). A 5 MB page of 300,000 elements goes over it: that worker
+    // dies, and the ingest fails that file alone (see `isWorkerLost`).
     resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: WORKER_HEAP_MIB },
   });
   return {

@@ -20,8 +20,9 @@ export type FileResult =
   | { kind: 'failed'; reason: string };
 
 /**
- * Reads, hashes and (unless its content is stored already) extracts one file. Never throws: a
- * file that cannot be read or understood is one reason, and the batch goes on.
+ * Reads, hashes and (unless its content is stored already) extracts one file. A file that cannot
+ * be read or understood is one reason, and the batch goes on; it throws only when the database
+ * cannot be asked, and the ingest then names the file with that error.
  */
 export function prepareFile({ path, maxBytes, database }: FileTask): FileResult {
   let bytes: Uint8Array;

@@ -19,9 +19,9 @@ export function hasStoredContent(file: string, sha256: string): boolean {
 const queries = new Map<string, Statement>();
 
 /**
- * Closes the connections `hasStoredContent` opened on this thread. A worker's close with it; the
- * calling thread of an ingest without workers closes them when the ingest ends, so that a long
- * process (a test run) neither keeps files open nor asks a later database at the same path.
+ * Closes the connections `hasStoredContent` opened on this thread. A worker's close when the
+ * worker ends; an ingest without workers closes those of its own thread when it ends, so that a
+ * long process (a test run) neither keeps files open nor asks a later database at the same path.
  */
 export function closeStoredContent(): void {
   for (const query of queries.values()) query.database.close();

@@ -5,9 +5,10 @@ import { ARTICLE_TAGS, SECTIONING_TAGS, hasUnreadContent, isChromeByTag } from '
  * footers and scripts, which the reader drops and htmlparser2's tokenizer would still read char
  * by char (half of a page's extraction time). This finds, in the raw text, the elements that are
  * page chrome by their tag and ancestors whatever their attributes (`<nav>`, `<aside>`, a
- * `<footer>` or `<header>` outside any article or section) and cuts out their content, leaving `<nav …></nav>`: the parser then builds exactly what it
- * built before, the element empty as `parsePage` left it. The text of scripts and styles
- * (a third of a served page, inline state and all) goes the same way.
+ * `<footer>` or `<header>` outside any article or section) and cuts out their content, leaving
+ * `<nav …></nav>`: the parser then builds exactly what it built before, the element empty as
+ * `parsePage` left it. The text of scripts and styles (a third of a served page, inline state
+ * and all) goes the same way.
  *
  * Exactness comes first. The scanner follows htmlparser2's tokenizer (comments, raw-text
  * elements, quoted attributes, `</ x>`) and parser (implied and stray end tags, foreign content)
