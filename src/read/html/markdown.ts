@@ -69,11 +69,11 @@ export class MarkdownBatch {
 /**
  * The Markdown of fragments converted lately, by their HTML: pages of one role repeat its
  * description and list items word for word, and turndown (a DOM of its own per call) is a tenth
- * of a served page's extraction. Bounded by the characters it holds (some 4 MB of heap), least
- * recently used first out.
+ * of a served page's extraction. Bounded by the characters it holds (some 2 MB of heap a
+ * worker: a few hundred roles' descriptions), least recently used first out.
  */
 const converted = new Map<string, string>();
-const MAX_REMEMBERED_CHARS = 2_000_000;
+const MAX_REMEMBERED_CHARS = 1_000_000;
 let rememberedChars = 0;
 
 function remember(html: string, markdown: string): void {
