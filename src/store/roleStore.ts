@@ -488,9 +488,11 @@ export class RoleStore {
       for (const row of lists[table]) s.insert[table].run(role.key, ...row);
     }
     for (const w of role.warnings) s.resolveWarning.run(w.resolved ? 1 : 0, w.pageId, role.key, w.field);
-    // The search index is the costliest to update, and its text changes least often.
-    if (before?.search !== after.search) {
-      const rowid = searchRowId(role.key);
+    // The search index is the costliest to update, and its text changes least often. Of a role
+    // stored but not cached (one the workers reconciled), the row is read back to tell.
+    const rowid = searchRowId(role.key);
+    const searched = before === undefined ? storedSearchText(s.searchRow.get(rowid) as SearchRow | undefined) : before.search;
+    if (searched !== after.search) {
       if (before !== NOTHING_WRITTEN) s.deleteSearch.run(rowid);
       s.insertSearch.run(rowid, role.key, ...after.search.split(SEARCH_COLUMN_SEPARATOR));
     }
@@ -532,6 +534,17 @@ function listsOf(role: ReconciledRole): Record<ListTable, ListRow[]> {
 }
 
 /** The search row's title, description and responsibilities columns, joined. */
+interface SearchRow {
+  title: string;
+  description: string;
+  responsibilities: string;
+}
+
+/** A search row's text as `searchTextOf` builds it, or undefined when there is no row. */
+function storedSearchText(row: SearchRow | undefined): string | undefined {
+  return row && [row.title, row.description, row.responsibilities].join(SEARCH_COLUMN_SEPARATOR);
+}
+
 function searchTextOf(role: ReconciledRole): string {
   return [
     [role.title, ...role.aliases.map((a) => a.alias)].join('\n'),
@@ -617,6 +630,7 @@ function prepare(db: Db) {
     pendingCount: db.prepare('SELECT COUNT(*) AS n FROM pending_roles'),
     resolveWarning: db.prepare('UPDATE page_warnings SET resolved = ? WHERE page_id = ? AND role_key = ? AND field = ?'),
     deleteSearch: db.prepare('DELETE FROM role_search WHERE rowid = ?'),
+    searchRow: db.prepare('SELECT title, description, responsibilities FROM role_search WHERE rowid = ?'),
     insertSearch: db.prepare(
       'INSERT INTO role_search (rowid, role_key, title, description, responsibilities) VALUES (?, ?, ?, ?, ?)',
     ),
