@@ -533,7 +533,6 @@ function listsOf(role: ReconciledRole): Record<ListTable, ListRow[]> {
   };
 }
 
-/** The search row's title, description and responsibilities columns, joined. */
 interface SearchRow {
   title: string;
   description: string;
@@ -545,6 +544,7 @@ function storedSearchText(row: SearchRow | undefined): string | undefined {
   return row && [row.title, row.description, row.responsibilities].join(SEARCH_COLUMN_SEPARATOR);
 }
 
+/** The search row's title, description and responsibilities columns, joined. */
 function searchTextOf(role: ReconciledRole): string {
   return [
     [role.title, ...role.aliases.map((a) => a.alias)].join('\n'),
