@@ -218,4 +218,21 @@ describe('RoleStore: rewriting only what changed of a role', () => {
     ]);
     fresh.close();
   });
+
+  it('keeps a search row whose text did not change, and rewrites one whose text did, in a store that did not write them', () => {
+    for (const p of seedPages()) store.storePage(p.record, p.path);
+    const searchRow = (key: string) => store.db.prepare('SELECT rowid, description FROM role_search WHERE role_key = ?').get(key) as { rowid: bigint; description: string };
+    const coordinatorRow = searchRow('collections-coordinator');
+    // A store that knows nothing it wrote reads the row back to decide: a new age leaves the text as it was.
+    new RoleStore(store.db).storePage(page([coordinator({ averageAge: 47 }), accountSpecialist()], { path: '/late/1.txt' }), '/late/1.txt');
+    expect(searchRow('collections-coordinator')).toEqual(coordinatorRow);
+    // Seed 002 is Collections Associate's only page: a new version of it gives the role a new description.
+    const seed002 = structuredClone(seedRecord('002'));
+    seed002.roles[0].description = 'Collections associates negotiate settlements with debtors.';
+    seed002.source.sha256 = 'd'.repeat(64);
+    new RoleStore(store.db).storePage(seed002, seedRecord('002').source.path);
+    expect(searchRow('collections-associate').description).toBe('Collections associates negotiate settlements with debtors.');
+    expect(store.db.prepare("SELECT role_key FROM role_search WHERE role_search MATCH 'debtors'").all()).toEqual([{ role_key: 'collections-associate' }]);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM role_search').get()).toEqual({ n: store.counts().roles });
+  });
 });
