@@ -65,7 +65,7 @@ export function openExtractPool(threads: number, { tasksPerWorker = TASKS_PER_WO
       backlog: 1,
       reconcile: null,
       close: async () => {
-        if (used) (await import('../store/storedContent.js')).closeStoredContent();
+        if (used) (await import('../store/openDatabase.js')).closeReadOnlyForThread();
       },
     };
   }

@@ -1,7 +1,7 @@
 import type { RoleEvidence } from '../reconcile/evidence.js';
 import { reconcileRoles, type RoleOutcome } from '../reconcile/reconcileRoles.js';
 import { EvidenceReader } from '../store/evidenceReader.js';
-import { openReadOnly, type Db } from '../store/openDatabase.js';
+import { readOnlyForThread, type Db } from '../store/openDatabase.js';
 
 /** Roles to reconcile from the database in `file`, their joint partners among them already. */
 export interface ReconcileTask {
@@ -9,8 +9,8 @@ export interface ReconcileTask {
   keys: string[];
 }
 
-/** One read-only connection per database for the life of the worker. */
-const readers = new Map<string, { db: Db; reader: EvidenceReader }>();
+/** The evidence reader on each of the thread's read-only connections. */
+const readers = new WeakMap<Db, EvidenceReader>();
 
 /**
  * Reconciles roles from their stored evidence (their joint partners are the caller's to add: a
@@ -19,13 +19,9 @@ const readers = new Map<string, { db: Db; reader: EvidenceReader }>();
  * writer stores the outcomes.
  */
 export function reconcileInWorker({ file, keys }: ReconcileTask): RoleOutcome[] {
-  let open = readers.get(file);
-  if (!open) {
-    const db = openReadOnly(file);
-    open = { db, reader: new EvidenceReader(db) };
-    readers.set(file, open);
-  }
-  const { db, reader } = open;
+  const db = readOnlyForThread(file);
+  let reader = readers.get(db);
+  if (!reader) readers.set(db, (reader = new EvidenceReader(db)));
   return db.transaction(() => {
     const evidence = new Map<string, RoleEvidence>();
     const evidenceOf = (key: string): RoleEvidence => {

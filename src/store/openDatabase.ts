@@ -42,3 +42,29 @@ export function openReadOnly(file: string): Db {
     throw new StoreError(`${file}: cannot open the database (${(error as Error).message})`);
   }
 }
+
+/** The read-only connections of this thread, one per database (see `readOnlyForThread`). */
+const threadConnections = new Map<string, Db>();
+
+/**
+ * One read-only connection per database for the life of the calling thread: a worker's content
+ * checks and its catch-up reads share it rather than each opening its own.
+ */
+export function readOnlyForThread(file: string): Db {
+  let db = threadConnections.get(file);
+  if (!db) {
+    db = openReadOnly(file);
+    threadConnections.set(file, db);
+  }
+  return db;
+}
+
+/**
+ * Closes this thread's read-only connections. A worker's close when the worker ends; an ingest
+ * without workers closes those of its own thread when it ends, so that a long process (a test
+ * run) neither keeps files open nor asks a later database at the same path.
+ */
+export function closeReadOnlyForThread(): void {
+  for (const db of threadConnections.values()) db.close();
+  threadConnections.clear();
+}

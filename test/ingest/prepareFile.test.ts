@@ -6,7 +6,8 @@ import { extractFile } from '../../src/ingest/extractFile.js';
 import { prepareFile } from '../../src/ingest/prepareFile.js';
 import { readPageFileSync } from '../../src/read/pageFile.js';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { closeStoredContent, hasStoredContent } from '../../src/store/storedContent.js';
+import { closeReadOnlyForThread } from '../../src/store/openDatabase.js';
+import { hasStoredContent } from '../../src/store/storedContent.js';
 import { FIXTURES } from '../support/seeds.js';
 import { tempDb } from '../store/storeFixtures.js';
 
@@ -14,7 +15,7 @@ import { tempDb } from '../store/storeFixtures.js';
 const SEED = join(FIXTURES, '000_61d26842a8aa7f89.txt');
 const SEED_SHA256 = '60911abfcebf814d4027f0604543917de0f4e7fac6cff431c75595c180b581fb'; // sha256sum of the file
 
-afterEach(() => closeStoredContent());
+afterEach(() => closeReadOnlyForThread());
 
 function storeWithSeed(): { file: string; store: RoleStore } {
   const file = tempDb();
