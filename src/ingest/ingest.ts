@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { PageError } from '../errors.js';
-import { readPageFileSync } from '../read/pageFile.js';
+import { readPageFileOrReason } from '../read/pageFile.js';
 import type { Warning } from '../schema/pageRecord.js';
 import type { BatchPage, BatchResult, RoleStore } from '../store/roleStore.js';
 import { catchUpRoles } from './catchUpRoles.js';
@@ -231,7 +231,7 @@ function outcomeOf(path: string, result: BatchResult, warnings: Warning[]): File
  * content moved between paths in one run): it is read, extracted and stored here after all.
  */
 async function storeAfterAll(store: RoleStore, path: string, identity: string, maxBytes: number | undefined): Promise<FileOutcome> {
-  const bytes = readBytes(path, maxBytes);
+  const bytes = readPageFileOrReason(path, maxBytes);
   if (bytes instanceof PageError) return { path, status: 'failed', reason: bytes.reason };
   // Loaded here, not with this module: the writer extracts nothing else, and the readers weigh.
   const { extractFile } = await import('./extractFile.js');
@@ -239,17 +239,4 @@ async function storeAfterAll(store: RoleStore, path: string, identity: string, m
   if (!extracted.ok) return { path, status: 'failed', reason: extracted.reason };
   const [result] = store.storeBatch([{ path: identity, record: extracted.record }]);
   return outcomeOf(path, result!, extracted.record.warnings);
-}
-
-/**
- * The file's bytes, or its error: over the size cap, not a regular file (a FIFO would block),
- * unreadable. For the rare file read here rather than on a worker (see `storeAfterAll`).
- */
-function readBytes(path: string, maxBytes: number | undefined): Uint8Array | PageError {
-  try {
-    return readPageFileSync(path, maxBytes === undefined ? {} : { maxBytes });
-  } catch (error) {
-    if (error instanceof PageError) return error;
-    throw error;
-  }
 }

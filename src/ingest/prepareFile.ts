@@ -1,5 +1,5 @@
 import { PageError } from '../errors.js';
-import { readPageFileSync, sha256 } from '../read/pageFile.js';
+import { readPageFileOrReason, sha256 } from '../read/pageFile.js';
 import type { PageRecord } from '../schema/pageRecord.js';
 import { hasStoredContent } from '../store/storedContent.js';
 import { extractFile } from './extractFile.js';
@@ -25,13 +25,8 @@ export type FileResult =
  * cannot be asked, and the ingest then names the file with that error.
  */
 export function prepareFile({ path, maxBytes, database }: FileTask): FileResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readPageFileSync(path, maxBytes === undefined ? {} : { maxBytes });
-  } catch (error) {
-    if (error instanceof PageError) return { kind: 'failed', reason: error.reason };
-    throw error;
-  }
+  const bytes = readPageFileOrReason(path, maxBytes);
+  if (bytes instanceof PageError) return { kind: 'failed', reason: bytes.reason };
   const hash = sha256(bytes);
   if (database !== null && hasStoredContent(database, hash)) return { kind: 'known', sha256: hash };
   const extracted = extractFile({ path, bytes, sha256: hash });
