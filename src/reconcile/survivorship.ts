@@ -58,14 +58,27 @@ function support(group: Group, vote: Vote): void {
 }
 
 function groupByValue(votes: readonly Vote[]): Group[] {
-  const groups = new Map<string, Group>();
+  // A string or number is its own identity (JSON text is one-to-one on them), so the canonical
+  // JSON, a copy of a whole description, is made once a group rather than once a vote. Objects
+  // and arrays are known by their canonical JSON, in a map of their own so that no string can
+  // pass for one.
+  const byPrimitive = new Map<unknown, Group>();
+  const byJson = new Map<string, Group>();
+  const groups: Group[] = [];
   for (const vote of votes) {
-    const json = canonicalJson(vote.value);
-    let group = groups.get(json);
-    if (!group) groups.set(json, (group = { json, value: vote.value, pages: new Map() }));
+    const { value } = vote;
+    const primitive = typeof value !== 'object';
+    const json = primitive ? undefined : canonicalJson(value);
+    let group = primitive ? byPrimitive.get(value) : byJson.get(json!);
+    if (!group) {
+      group = { json: json ?? canonicalJson(value), value, pages: new Map() };
+      if (primitive) byPrimitive.set(value, group);
+      else byJson.set(json!, group);
+      groups.push(group);
+    }
     support(group, vote);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /**

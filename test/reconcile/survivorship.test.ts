@@ -11,6 +11,23 @@ describe('settle', () => {
     expect(outcome.candidates[0]?.pageIds).toEqual([1, 2]);
   });
 
+  it('keeps a number, the same digits as text, and an object apart, each with its JSON', () => {
+    const outcome = settle([
+      structured(1, 46),
+      structured(2, '46'),
+      structured(3, 46),
+      structured(4, '{"max":47000,"min":30000}'),
+      structured(5, { min: 30000, max: 47000 }),
+    ]);
+    expect(outcome.value).toBe(46);
+    expect(outcome.candidates.map((c) => [c.json, c.pageIds])).toEqual([
+      ['46', [1, 3]],
+      ['{"max":47000,"min":30000}', [5]],
+      ['"{\\"max\\":47000,\\"min\\":30000}"', [4]],
+      ['"46"', [2]],
+    ]);
+  });
+
   it('gives null when no page shows a value', () => {
     expect(settle([structured(1, null), structured(2, null)])).toEqual({ value: null, candidates: [] });
   });
