@@ -58,7 +58,7 @@ function main(): void {
   // of pages, not on a toy one. An ingest spends some two seconds here before it runs at full
   // speed: the threads load their modules, and V8 compiles the hot code of each of three threads
   // (a third of the CPU of a 1,000-page run went to its optimising compiler). At 1,000 served
-  // pages the ratio to the floor measured mostly that: 0.63-0.70 x, against 1.11-1.14 x at 4,000.
+  // pages the ratio to the floor measured mostly that: 0.63-0.70 x, against 0.91-1.17 x at 4,000.
   // Text captures: ten per role of the pool, as a crawl of the site has.
   const htmlPages = number('pages', args.pages, 4000);
   const textPages = number('text-pages', args['text-pages'], args.pages === undefined ? 10_000 : htmlPages);
