@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
+import type { RoleOutcome } from '../reconcile/reconcileRoles.js';
 import type { RoleStore } from '../store/roleStore.js';
-import type { ExtractPool } from './extractPool.js';
+import { type ExtractPool, isWorkerLost } from './extractPool.js';
 
 /**
  * Roles a worker reconciles per task: enough that a task outweighs its messages, few enough that
@@ -41,8 +42,17 @@ export async function catchUpRoles(store: RoleStore, pool: ExtractPool, onProgre
     const chunk = keys.slice(start, start + ROLES_PER_TASK);
     tasks.push(
       queue.add(async () => {
-        const outcomes = await reconcile({ file, keys: chunk });
-        store.storeReconciled(chunk, outcomes, version);
+        let outcomes: RoleOutcome[] | null = null;
+        try {
+          outcomes = await reconcile({ file, keys: chunk });
+        } catch (error) {
+          // A worker that dies (out of memory on a role on a great many pages, say) fails the
+          // chunk it held: this thread, with the larger heap, reconciles it instead. Left
+          // pending, the roles would fail every later run the same way.
+          if (!isWorkerLost(error)) throw error;
+        }
+        if (outcomes) store.storeReconciled(chunk, outcomes, version);
+        else store.reconcileNow(chunk);
         done += chunk.length;
         onProgress?.(done, keys.length);
       }),

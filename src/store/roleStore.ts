@@ -119,21 +119,11 @@ export class RoleStore {
    * before replaces that page's observations.
    */
   storePage(record: PageRecord, path: string): StoreResult {
-    try {
-      return this.storePageOnce(record, path);
-    } catch (error) {
-      this.forgetCached();
-      throw error;
-    }
-  }
-
-  private storePageOnce(record: PageRecord, path: string): StoreResult {
-    return this.db.transaction((): StoreResult => {
-      this.dropCacheIfOthersWrote();
+    return this.writeTransaction((): StoreResult => {
       const { result, touched } = this.pageRows(record, path);
       this.reconcile(touched);
       return result;
-    }).immediate();
+    });
   }
 
   /**
@@ -249,17 +239,11 @@ export class RoleStore {
    */
   skipStored(path: string, sha256: string): StoreResult | undefined {
     if (this.pageWithContent(sha256) === undefined) return undefined;
-    try {
-      return this.db.transaction((): StoreResult | undefined => {
-        this.dropCacheIfOthersWrote();
-        const skipped = this.skipRows(path, sha256);
-        if (skipped) this.reconcile(skipped.touched);
-        return skipped?.result;
-      }).immediate();
-    } catch (error) {
-      this.forgetCached();
-      throw error;
-    }
+    return this.writeTransaction((): StoreResult | undefined => {
+      const skipped = this.skipRows(path, sha256);
+      if (skipped) this.reconcile(skipped.touched);
+      return skipped?.result;
+    });
   }
 
   private skipRows(path: string, sha256: string): { result: StoreResult; touched: Set<string> } | undefined {
@@ -369,13 +353,35 @@ export class RoleStore {
   }
 
   private reconcilePendingOnce(chunk: number): number {
+    return this.writeTransaction((): number => {
+      const keys = (this.statements.pendingKeys.all(chunk) as Array<{ role_key: string }>).map((r) => r.role_key);
+      this.reconcileAndUnmark(keys);
+      return keys.length;
+    });
+  }
+
+  /**
+   * Reconciles the given roles here, from the tables, and takes them off the pending list, in one
+   * transaction: for roles a worker could not reconcile (it died holding them).
+   */
+  reconcileNow(keys: readonly string[]): void {
+    this.writeTransaction(() => this.reconcileAndUnmark(keys));
+  }
+
+  private reconcileAndUnmark(keys: readonly string[]): void {
+    this.reconcile(keys);
+    for (const key of keys) this.statements.unmarkPending.run(key);
+  }
+
+  /**
+   * Runs `work` in a transaction that takes the write lock first (waiting out another ingest)
+   * with the cache checked against other connections' commits, and forgets the cache if it fails.
+   */
+  private writeTransaction<T>(work: () => T): T {
     try {
-      return this.db.transaction((): number => {
+      return this.db.transaction((): T => {
         this.dropCacheIfOthersWrote();
-        const keys = (this.statements.pendingKeys.all(chunk) as Array<{ role_key: string }>).map((r) => r.role_key);
-        this.reconcile(keys);
-        for (const key of keys) this.statements.unmarkPending.run(key);
-        return keys.length;
+        return work();
       }).immediate();
     } catch (error) {
       this.forgetCached();

@@ -84,6 +84,29 @@ describe('catchUpRoles', () => {
     expect(row).toEqual({ page_count: 3 });
   });
 
+  it('reconciles on the writer the roles whose worker died, and ends as if the worker had', async () => {
+    const eager = open();
+    for (const n of ['000', '001', '002', '003']) eager.storeBatch([{ path: `/seeds/${n}.txt`, record: seedRecord(n) }]);
+    const store = open();
+    storeDeferred(store);
+    // As piscina fails the tasks of a worker that ran out of memory.
+    const dying: ExtractPool = {
+      ...poolRunningHere(),
+      reconcile: () => Promise.reject(Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' })),
+    };
+    await catchUpRoles(store, dying);
+    expect(store.pendingCount()).toBe(0);
+    for (const [table, order] of TABLES) expect(dump(store.db, table, order)).toEqual(dump(eager.db, table, order));
+  });
+
+  it('fails on any other error of a worker, leaving the roles pending for the next run', async () => {
+    const store = open();
+    storeDeferred(store);
+    const failing: ExtractPool = { ...poolRunningHere(), reconcile: () => Promise.reject(new Error('disk I/O error')) };
+    await expect(catchUpRoles(store, failing)).rejects.toThrow('disk I/O error');
+    expect(store.pendingKeys()).toEqual(['account-specialist', 'collections-coordinator']);
+  });
+
   it('does it all on the writer when there are no workers', async () => {
     const store = open();
     storeDeferred(store);
