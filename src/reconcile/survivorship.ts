@@ -63,17 +63,16 @@ function groupByValue(votes: readonly Vote[]): Group[] {
   // and arrays are known by their canonical JSON, in a map of their own so that no string can
   // pass for one.
   const byPrimitive = new Map<unknown, Group>();
-  const byJson = new Map<string, Group>();
+  const byJson = new Map<unknown, Group>();
   const groups: Group[] = [];
   for (const vote of votes) {
     const { value } = vote;
     const primitive = typeof value !== 'object';
-    const json = primitive ? undefined : canonicalJson(value);
-    let group = primitive ? byPrimitive.get(value) : byJson.get(json!);
+    const index = primitive ? byPrimitive : byJson;
+    const key = primitive ? value : canonicalJson(value);
+    let group = index.get(key);
     if (!group) {
-      group = { json: json ?? canonicalJson(value), value, pages: new Map() };
-      if (primitive) byPrimitive.set(value, group);
-      else byJson.set(json!, group);
+      index.set(key, (group = { json: primitive ? canonicalJson(value) : (key as string), value, pages: new Map() }));
       groups.push(group);
     }
     support(group, vote);
