@@ -288,10 +288,12 @@ export class RoleStore {
   /**
    * The pending roles and their joint partners (the other role of a page where a glued row
    * decided both at once: what the pending role's new pages say may settle the partner), in key
-   * order. What `reconcile` adds role by role from evidence, found here in one query.
+   * order, each with the number of page sides that show it (a page comparing a role with itself
+   * counts twice): what reconciling it will read. What `reconcile` adds role by role from
+   * evidence, found here in one query.
    */
-  pendingKeysWithPartners(): string[] {
-    return (this.statements.pendingWithPartners.all() as Array<{ role_key: string }>).map((r) => r.role_key);
+  pendingRolesWithPartners(): Array<{ key: string; pageSides: number }> {
+    return this.statements.pendingWithPartners.all() as Array<{ key: string; pageSides: number }>;
   }
 
   /** The database file, for other connections (worker threads) to read; null for an in-memory one. */
@@ -625,13 +627,15 @@ function prepare(db: Db) {
     pendingKeys: db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key LIMIT ?'),
     allPendingKeys: db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key'),
     pendingWithPartners: db.prepare(
-      `SELECT role_key FROM pending_roles
-       UNION
-       SELECT CASE WHEN p.role_a = w.role_key THEN p.role_b ELSE p.role_a END
-         FROM pending_roles r
-         JOIN page_warnings w ON w.role_key = r.role_key AND w.splits IS NOT NULL
-         JOIN pages p ON p.id = w.page_id
-       ORDER BY 1`,
+      `SELECT k.role_key AS key,
+              (SELECT COUNT(*) FROM pages WHERE role_a = k.role_key) + (SELECT COUNT(*) FROM pages WHERE role_b = k.role_key) AS pageSides
+         FROM (SELECT role_key FROM pending_roles
+               UNION
+               SELECT CASE WHEN p.role_a = w.role_key THEN p.role_b ELSE p.role_a END
+                 FROM pending_roles r
+                 JOIN page_warnings w ON w.role_key = r.role_key AND w.splits IS NOT NULL
+                 JOIN pages p ON p.id = w.page_id) k
+        ORDER BY 1`,
     ),
     pendingCount: db.prepare('SELECT COUNT(*) AS n FROM pending_roles'),
     resolveWarning: db.prepare('UPDATE page_warnings SET resolved = ? WHERE page_id = ? AND role_key = ? AND field = ?'),

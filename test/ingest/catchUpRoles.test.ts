@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { catchUpRoles } from '../../src/ingest/catchUpRoles.js';
+import { CATCH_UP_TASK_LIMITS, catchUpRoles, catchUpTasks } from '../../src/ingest/catchUpRoles.js';
 import type { ExtractPool } from '../../src/ingest/extractPool.js';
 import { reconcileInWorker } from '../../src/ingest/reconcileInWorker.js';
 import { RoleStore } from '../../src/store/roleStore.js';
@@ -113,5 +114,56 @@ describe('catchUpRoles', () => {
     await catchUpRoles(store, { ...poolRunningHere(), threads: 0, reconcile: null });
     expect(store.pendingCount()).toBe(0);
     expect(store.db.prepare("SELECT page_count FROM roles WHERE key = 'account-specialist'").get()).toEqual({ page_count: 3 });
+  });
+});
+
+/**
+ * A catch-up task is sized by what it reads: the page sides of its roles. Its memory is theirs,
+ * and the pages a role is on grow with the corpus while its count of roles does not.
+ */
+describe('catchUpTasks', () => {
+  const limits = { pageSides: 10, roles: 3 };
+
+  it('fills a task with roles on few pages up to the role limit', () => {
+    const roles = ['account-specialist', 'collections-coordinator', 'collections-representative', 'credit-analyst'].map((key) => ({ key, pageSides: 1 }));
+    expect(catchUpTasks(roles, limits)).toEqual([['account-specialist', 'collections-coordinator', 'collections-representative'], ['credit-analyst']]);
+  });
+
+  it('closes a task before its roles would show more page sides than the limit', () => {
+    const roles = [
+      { key: 'account-specialist', pageSides: 6 },
+      { key: 'collections-coordinator', pageSides: 4 },
+      { key: 'credit-analyst', pageSides: 1 },
+    ];
+    expect(catchUpTasks(roles, limits)).toEqual([['account-specialist', 'collections-coordinator'], ['credit-analyst']]);
+  });
+
+  it('gives a role on more page sides than the limit a task of its own', () => {
+    const roles = [
+      { key: 'account-specialist', pageSides: 2 },
+      { key: 'customer-service-representative', pageSides: 40 },
+      { key: 'credit-analyst', pageSides: 2 },
+    ];
+    expect(catchUpTasks(roles, limits)).toEqual([['account-specialist'], ['customer-service-representative'], ['credit-analyst']]);
+  });
+
+  it('has no task for no roles', () => {
+    expect(catchUpTasks([])).toEqual([]);
+  });
+
+  it('keeps every role once, in order, each task within the limits unless it is one role', () => {
+    const roles = fc.array(fc.nat({ max: 200 }), { maxLength: 300 }).map((sides) => sides.map((pageSides, i) => ({ key: `role-${String(i).padStart(3, '0')}`, pageSides })));
+    fc.assert(
+      fc.property(roles, (list) => {
+        const tasks = catchUpTasks(list);
+        expect(tasks.flat()).toEqual(list.map((r) => r.key));
+        const sides = new Map(list.map((r) => [r.key, r.pageSides]));
+        for (const task of tasks) {
+          expect(task.length).toBeGreaterThan(0);
+          expect(task.length).toBeLessThanOrEqual(CATCH_UP_TASK_LIMITS.roles);
+          if (task.length > 1) expect(task.reduce((n, key) => n + sides.get(key)!, 0)).toBeLessThanOrEqual(CATCH_UP_TASK_LIMITS.pageSides);
+        }
+      }),
+    );
   });
 });

@@ -82,7 +82,11 @@ describe('a glued row decides both roles: another page settles both', () => {
     store.storeBatch([{ path: flat.source.path, record: flat }], { deferStoredRoles: true });
     store.storeBatch([{ path: tabular.source.path, record: tabular }], { deferStoredRoles: true });
     expect(store.pendingKeys()).toEqual(['collections-coordinator']);
-    expect(store.pendingKeysWithPartners()).toEqual(['account-specialist', 'collections-coordinator']);
+    // Account Specialist is on the flattened page alone; Collections Coordinator on both.
+    expect(store.pendingRolesWithPartners()).toEqual([
+      { key: 'account-specialist', pageSides: 1 },
+      { key: 'collections-coordinator', pageSides: 2 },
+    ]);
     const tasks: string[][] = [];
     await catchUpRoles(store, {
       threads: 2,
