@@ -10,13 +10,13 @@ import { rolePool } from './rolePool.js';
 import { writeCorpus } from './writeCorpus.js';
 
 /**
- * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale] [--keep]`: generates a
+ * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--keep]`: generates a
  * corpus per page shape and a mixed one, ingests each in a child process (the real code path,
  * worker pool included), and prints pages/s and peak RSS next to the floor (reading the same
  * files and building their DOM with htmlparser2 on one core), with the count of stored values
  * that differ from what was generated.
  */
-const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale] [--keep]';
+const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--keep]';
 
 interface Row {
   name: string;
@@ -42,6 +42,7 @@ function main(): void {
         roles: { type: 'string', default: '2000' },
         seed: { type: 'string', default: '20260403' },
         'rss-scale': { type: 'boolean', default: false },
+        'rss-pages': { type: 'string' },
         keep: { type: 'boolean', default: false },
       },
     }).values;
@@ -65,6 +66,15 @@ function main(): void {
   const mixedPages = args.pages === undefined ? 2000 : htmlPages * 2;
   const roles = number('roles', args.roles, 2000);
   const seed = number('seed', args.seed, 20260403);
+  // Mixed corpora of growing sizes, to see whether the peak grows with the corpus. With a pool of
+  // a fixed size, a role is on more pages as the corpus grows: what reconciling one role holds
+  // grows too, unlike the window of pages in flight.
+  const rssScale =
+    args['rss-pages'] !== undefined
+      ? args['rss-pages'].split(',').map((text) => number('rss-pages', text.trim(), 0))
+      : args['rss-scale']
+        ? [1000, 10_000]
+        : [];
 
   const root = mkdtempSync(join(tmpdir(), 'rolepages-bench-'));
   const pool = rolePool(roles, seed);
@@ -74,9 +84,7 @@ function main(): void {
       ...PAGE_SHAPES.map((shape) => ({ name: shape, shapes: [shape], pages: shape.startsWith('html') ? htmlPages : textPages })),
       { name: 'mixed', shapes: PAGE_SHAPES, pages: mixedPages },
     ];
-    if (args['rss-scale']) {
-      runs.push({ name: 'mixed 1,000', shapes: PAGE_SHAPES, pages: 1000 }, { name: 'mixed 10,000', shapes: PAGE_SHAPES, pages: 10_000 });
-    }
+    for (const pages of rssScale) runs.push({ name: `mixed ${pages.toLocaleString('en-US')}`, shapes: PAGE_SHAPES, pages });
     const rows = runs.map((run, i) => measure(root, run.name, pool, { pages: run.pages, shapes: run.shapes, seed: seed + i + 1 }));
     printTable(rows);
     const wrong = rows.reduce((n, r) => n + r.check.wrong, 0);
