@@ -13,14 +13,18 @@ export class EvidenceReader {
 
   constructor(db: Db) {
     this.pagesOfRole = db.prepare('SELECT id, sha256, format, layout, role_a, role_b FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id');
-    // One JSON array of every observation of the role, `[page, side, field, value, …]`, built by
-    // SQLite and parsed once: a role on ten pages has some 220 observations, and a row each (made
-    // into JavaScript values, then each value parsed on its own) took twice as long. The values are
-    // JSON already (the table's CHECK says so), and field names are quoted.
+    // One JSON array built by SQLite and parsed once, each distinct value of a field once with the
+    // page sides that show it: `[field, value, [page, side, page, side, …], …]`. Pages mostly
+    // agree, so a role on 8,000 pages (168,000 observations, 21 distinct values) is read as 1.5 MB
+    // of text rather than 9.7 MB, and its sides share the parsed values. A row per observation,
+    // each value parsed on its own, took twice as long even on roles of ten pages. The values are
+    // JSON already (the table's CHECK says so), and field names are quoted; fields come in order,
+    // as a side's values did from the index before.
     this.observationsOfRole = db
       .prepare(
-        `SELECT '[' || group_concat(page_id || ',' || side || ',' || json_quote(field) || ',' || value, ',') || ']'
-         FROM observations WHERE role_key = ?`,
+        `SELECT '[' || group_concat(json_quote(field) || ',' || value || ',[' || sides || ']', ',' ORDER BY field, value) || ']'
+         FROM (SELECT field, value, group_concat(page_id || ',' || side) AS sides
+               FROM observations WHERE role_key = ? GROUP BY field, value)`,
       )
       .pluck();
     this.inferredOfRole = db.prepare('SELECT page_id, field, candidates, splits FROM page_warnings WHERE role_key = ?');
@@ -42,23 +46,27 @@ export class EvidenceReader {
     }
     const observed = this.observationsOfRole.get(key) as string | null;
     const flat = observed === null ? [] : (JSON.parse(observed) as unknown[]);
-    for (let i = 0; i < flat.length; i += 4) {
-      const pageId = flat[i] as number;
-      const sideIndex = flat[i + 1] as number;
-      const field = flat[i + 2] as string;
-      const page = pages.get(pageId);
-      if (!page) continue;
-      let side = page.sides[sideIndex];
-      if (!side) page.sides[sideIndex] = side = { values: new Map(), inferred: new Map() };
-      side.values.set(field, flat[i + 3]);
-      // Most observations were not inferred: the key is built only when the role has guesses at all.
-      const guess = inferred.size === 0 ? undefined : inferred.get(`${pageId}\u0000${field}`);
-      if (!guess) continue;
-      side.inferred.set(field, guess.candidates);
-      if (guess.splits) {
-        const column = sideIndex === 0 ? 0 : 1;
-        side.joint ??= { side: column, partner: roles.get(pageId)![1 - column]!, splits: new Map() };
-        side.joint.splits.set(field, guess.splits);
+    for (let i = 0; i < flat.length; i += 3) {
+      const field = flat[i] as string;
+      const value = flat[i + 1];
+      const sides = flat[i + 2] as number[];
+      for (let j = 0; j < sides.length; j += 2) {
+        const pageId = sides[j]!;
+        const sideIndex = sides[j + 1]!;
+        const page = pages.get(pageId);
+        if (!page) continue;
+        let side = page.sides[sideIndex];
+        if (!side) page.sides[sideIndex] = side = { values: new Map(), inferred: new Map() };
+        side.values.set(field, value);
+        // Most observations were not inferred: the key is built only when the role has guesses at all.
+        const guess = inferred.size === 0 ? undefined : inferred.get(`${pageId}\u0000${field}`);
+        if (!guess) continue;
+        side.inferred.set(field, guess.candidates);
+        if (guess.splits) {
+          const column = sideIndex === 0 ? 0 : 1;
+          side.joint ??= { side: column, partner: roles.get(pageId)![1 - column]!, splits: new Map() };
+          side.joint.splits.set(field, guess.splits);
+        }
       }
     }
     for (const page of pages.values()) page.sides = page.sides.filter(Boolean);

@@ -33,6 +33,21 @@ describe('EvidenceReader', () => {
     expect(side.values.get('salaryRange')).toEqual({ min: 26000, max: 42000 });
   });
 
+  it('reads a value that several pages agree on once, and gives each page side the same one', () => {
+    // Account Specialist on seeds 000, 002 and 003: every one says 28,000 to 62,000 and 32.2 % male.
+    for (const n of ['000', '002', '003']) {
+      const record = seedRecord(n);
+      store.storePage(record, record.source.path);
+    }
+    const pages = new EvidenceReader(store.db).read('account-specialist').pages;
+    expect(pages).toHaveLength(3);
+    const ranges = pages.map((p) => p.sides[0]!.values.get('salaryRange'));
+    expect(ranges[0]).toEqual({ min: 28000, max: 62000 });
+    expect(ranges[1]).toBe(ranges[0]);
+    expect(ranges[2]).toBe(ranges[0]);
+    expect(pages.map((p) => p.sides[0]!.values.get('gender'))).toEqual(Array(3).fill({ male: 32.2, female: 67.8 }));
+  });
+
   it('gives a role no page shows no pages', () => {
     expect(new EvidenceReader(store.db).read('no-such-role')).toEqual({ key: 'no-such-role', pages: [] });
   });
