@@ -1,7 +1,7 @@
 import { roleKey, type RaceShare, type SkillShare } from '../schema/pageRecord.js';
 import { canonicalJson, collapse, normalizedText } from './canonical.js';
 import { captureReliability, type EvidenceOf, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';
-import { settle, type Candidate, type Vote } from './survivorship.js';
+import { settle, type Candidate, type Outcome, type Vote } from './survivorship.js';
 
 /** Fields with one value per role, settled by the survivorship rule. */
 export const SCALAR_FIELDS = [
@@ -85,8 +85,8 @@ interface Said {
  * One role from every page that shows it. A pure function of the evidence: the same stored pages
  * give the same role whatever order they were ingested in.
  */
-export function reconcileRole(evidence: RoleEvidence, evidenceOf: EvidenceOf = () => undefined): ReconciledRole {
-  const { said, warnings } = settleInferred(evidence, evidenceOf);
+export function reconcileRole(evidence: RoleEvidence, evidenceOf: EvidenceOf = () => undefined, partners: PartnerVotes = new WeakMap()): ReconciledRole {
+  const { said, warnings } = settleInferred(evidence, evidenceOf, partners);
   const byField = new Map<string, Said[]>();
   for (const s of said) {
     const list = byField.get(s.field);
@@ -159,7 +159,7 @@ function conflictRows(field: string, candidates: Candidate[]): RoleConflict[] {
  * alternative that agrees with that page becomes this page's value and the warning is resolved.
  * An unsettled guess stays, counting least.
  */
-function settleInferred(evidence: RoleEvidence, evidenceOf: EvidenceOf): { said: Said[]; warnings: SettledWarning[] } {
+function settleInferred(evidence: RoleEvidence, evidenceOf: EvidenceOf, partners: PartnerVotes): { said: Said[]; warnings: SettledWarning[] } {
   const said: Said[] = [];
   // What each field's guesses are weighed against, in the order of `said`: a role on thousands of
   // flattened pages has a guess on most of them, and looking through every value of the role for
@@ -188,7 +188,7 @@ function settleInferred(evidence: RoleEvidence, evidenceOf: EvidenceOf): { said:
     // A guess settled above counts as known from here on: its `reliability` changed in place.
     const known = saidOfField.get(s.field)!.filter((o) => o.pageId !== s.pageId && o.reliability !== Reliability.Inferred);
     const wanted = new Set(candidates.map(canonicalJson));
-    const agreeing = settle(known.map(toVote)).candidates.find((c) => wanted.has(c.json))?.value ?? settleByPartner(s, joint, evidenceOf);
+    const agreeing = settle(known.map(toVote)).candidates.find((c) => wanted.has(c.json))?.value ?? settleByPartner(s, joint, evidenceOf, partners);
     if (agreeing !== undefined) {
       s.value = agreeing;
       s.reliability = captureReliability(evidence.pages.find((p) => p.id === s.pageId)!);
@@ -199,24 +199,40 @@ function settleInferred(evidence: RoleEvidence, evidenceOf: EvidenceOf): { said:
 }
 
 /**
+ * What a partner's pages say of each field, unguessed, and how that settles: the same for every
+ * role whose guesses it settles. A role on thousands of flattened pages is the partner of
+ * thousands of roles, each with a guess or two: gathered for each guess anew, its values were most
+ * of a batch's reconciling. Kept for one `reconcileRoles` call, over which no evidence changes
+ * (a cached role's evidence gains pages between calls), hence a map the caller holds.
+ */
+export type PartnerVotes = WeakMap<RoleEvidence, Map<string, { votes: Vote[]; pageIds: Set<number>; outcome: Outcome }>>;
+
+/**
  * A glued row's split decides both roles at once. When the other role's value is known from
  * its other pages, the splits that agree with it settle this role's value, provided they all
  * give it the same value.
  */
-function settleByPartner(s: Said, joint: JointSplits | undefined, evidenceOf: EvidenceOf): unknown {
+function settleByPartner(s: Said, joint: JointSplits | undefined, evidenceOf: EvidenceOf, partners: PartnerVotes): unknown {
   const splits = joint?.splits.get(s.field);
   const partner = joint ? evidenceOf(joint.partner) : undefined;
   if (!joint || !splits || !partner) return undefined;
-  const known: Vote[] = [];
-  for (const page of partner.pages) {
-    if (page.id === s.pageId) continue;
-    for (const side of page.sides) {
-      const value = side.values.get(s.field);
-      if (value !== undefined && !side.inferred.has(s.field)) known.push({ pageId: page.id, reliability: captureReliability(page), value });
+  let fields = partners.get(partner);
+  if (!fields) partners.set(partner, (fields = new Map()));
+  let said = fields.get(s.field);
+  if (!said) {
+    const votes: Vote[] = [];
+    for (const page of partner.pages) {
+      for (const side of page.sides) {
+        const value = side.values.get(s.field);
+        if (value !== undefined && !side.inferred.has(s.field)) votes.push({ pageId: page.id, reliability: captureReliability(page), value });
+      }
     }
+    fields.set(s.field, (said = { votes, pageIds: new Set(votes.map((v) => v.pageId)), outcome: settle(votes) }));
   }
+  // The page of the guess itself does not count: it is the split being decided.
+  const known = said.pageIds.has(s.pageId) ? settle(said.votes.filter((v) => v.pageId !== s.pageId)) : said.outcome;
   const other = (1 - joint.side) as 0 | 1;
-  for (const candidate of settle(known).candidates) {
+  for (const candidate of known.candidates) {
     const agreeing = splits.filter((pair) => canonicalJson(pair[other]) === candidate.json);
     if (agreeing.length === 0) continue;
     const mine = new Set(agreeing.map((pair) => canonicalJson(pair[joint.side])));

@@ -1,5 +1,5 @@
 import { jointPartners, type RoleEvidence } from './evidence.js';
-import { reconcileRole, type ReconciledRole } from './reconcileRole.js';
+import { type PartnerVotes, reconcileRole, type ReconciledRole } from './reconcileRole.js';
 
 /** A role reconciled from the stored pages, or null when no stored page shows it any more. */
 export interface RoleOutcome {
@@ -20,8 +20,10 @@ export function* reconcileRoles(
 ): Generator<RoleOutcome> {
   const all = new Set(keys);
   if (withPartners) for (const key of [...all]) for (const partner of jointPartners(evidenceOf(key))) all.add(partner);
+  // Shared by the roles reconciled here: one role is often the joint partner of many.
+  const partners: PartnerVotes = new WeakMap();
   for (const key of [...all].sort()) {
     const evidence = evidenceOf(key);
-    yield { key, role: evidence.pages.length === 0 ? null : reconcileRole(evidence, evidenceOf) };
+    yield { key, role: evidence.pages.length === 0 ? null : reconcileRole(evidence, evidenceOf, partners) };
   }
 }
