@@ -270,14 +270,20 @@ export class RoleStore {
     return { replaced: previous.map((p) => p.id), touched };
   }
 
-  /** Reconciles the roles not yet in `roles` and marks the others pending. */
+  /**
+   * Reconciles the roles not yet in `roles` and marks the others pending. A new role's joint
+   * partners are on its pages, all of them in this batch, so each is new too (and reconciled
+   * here) or stored (and pending): reconciling a stored one now as well would be done again by
+   * the catch-up. A role on thousands of flattened pages is such a partner in every batch, and
+   * was reconciled whole in each.
+   */
   private reconcileNewDeferStored(keys: Iterable<string>): void {
     const now: string[] = [];
     for (const key of keys) {
       if (this.statements.roleExists.get(key) === undefined) now.push(key);
       else this.statements.markPending.run(key);
     }
-    this.reconcile(now);
+    this.reconcile(now, { withPartners: false });
   }
 
   /** The roles waiting to be reconciled, in key order. */
@@ -391,9 +397,12 @@ export class RoleStore {
     }
   }
 
-  /** Recomputes the given roles from every stored observation; a role no page shows is removed. */
-  reconcile(keys: Iterable<string>): void {
-    for (const outcome of reconcileRoles(keys, (key) => this.evidenceOf(key))) this.apply(outcome);
+  /**
+   * Recomputes the given roles from every stored observation, and their joint partners unless
+   * `withPartners` is false; a role no page shows is removed.
+   */
+  reconcile(keys: Iterable<string>, { withPartners = true }: { withPartners?: boolean } = {}): void {
+    for (const outcome of reconcileRoles(keys, (key) => this.evidenceOf(key), { withPartners })) this.apply(outcome);
     this.evictCache();
   }
 

@@ -105,4 +105,19 @@ describe('a glued row decides both roles: another page settles both', () => {
       { role_key: 'collections-coordinator', resolved: 1 },
     ]);
   });
+  it('leaves a stored partner of a new role to the catch-up: a batch reconciles only the new role', () => {
+    // Seed 001 stores Collections Coordinator; the flattened page then brings Account Specialist,
+    // new, whose glued row it shares with the coordinator.
+    store.storeBatch([{ path: tabular.source.path, record: tabular }], { deferStoredRoles: true });
+    const pageCount = () => store.db.prepare("SELECT page_count FROM roles WHERE key = 'collections-coordinator'").pluck().get();
+    expect(pageCount()).toBe(1);
+    store.storeBatch([{ path: flat.source.path, record: flat }], { deferStoredRoles: true });
+    // The specialist is settled by the coordinator's 12 on seed 001; the coordinator waits.
+    expect(experience(store)).toMatchObject({ 'account-specialist': 2 });
+    expect(pageCount()).toBe(1);
+    expect(store.pendingKeys()).toEqual(['collections-coordinator']);
+    store.reconcilePending();
+    expect(pageCount()).toBe(2);
+    expect(experience(store)).toMatchObject({ 'account-specialist': 2, 'collections-coordinator': 12 });
+  });
 });
