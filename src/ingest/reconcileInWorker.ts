@@ -1,5 +1,6 @@
 import type { RoleEvidence } from '../reconcile/evidence.js';
 import { reconcileRoles, type RoleOutcome } from '../reconcile/reconcileRoles.js';
+import type { Vote } from '../reconcile/survivorship.js';
 import { EvidenceReader } from '../store/evidenceReader.js';
 import { readOnlyForThread, type Db } from '../store/openDatabase.js';
 
@@ -29,6 +30,15 @@ export function reconcileInWorker({ file, keys }: ReconcileTask): RoleOutcome[] 
       if (!known) evidence.set(key, (known = reader.read(key)));
       return known;
     };
-    return [...reconcileRoles(keys, evidenceOf, { withPartners: false })];
+    // A partner is asked for one field at a time: read whole, a role on thousands of pages would
+    // be read again by every task with one of its partners, and held by each.
+    const votes = new Map<string, Vote[]>();
+    const partnerVotes = (partner: string, field: string): Vote[] => {
+      const id = `${partner}\u0000${field}`;
+      let known = votes.get(id);
+      if (!known) votes.set(id, (known = reader.votes(partner, field)));
+      return known;
+    };
+    return [...reconcileRoles(keys, evidenceOf, { withPartners: false, partnerVotes })];
   })();
 }

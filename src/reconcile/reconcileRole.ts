@@ -1,7 +1,7 @@
 import { roleKey, type RaceShare, type SkillShare } from '../schema/pageRecord.js';
 import { canonicalJson, collapse, normalizedText } from './canonical.js';
 import { captureReliability, type EvidenceOf, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';
-import { settle, type Candidate, type Outcome, type Vote } from './survivorship.js';
+import { settle, type Candidate, type Outcome, type Vote, VoteTally } from './survivorship.js';
 
 /** Fields with one value per role, settled by the survivorship rule. */
 export const SCALAR_FIELDS = [
@@ -85,8 +85,12 @@ interface Said {
  * One role from every page that shows it. A pure function of the evidence: the same stored pages
  * give the same role whatever order they were ingested in.
  */
-export function reconcileRole(evidence: RoleEvidence, evidenceOf: EvidenceOf = () => undefined, partners: PartnerVotes = new WeakMap()): ReconciledRole {
-  const { said, warnings } = settleInferred(evidence, evidenceOf, partners);
+export function reconcileRole(
+  evidence: RoleEvidence,
+  evidenceOf: EvidenceOf = () => undefined,
+  partnerVotes: PartnerVotesOf = partnerVotesFromEvidence(evidenceOf),
+): ReconciledRole {
+  const { said, warnings } = settleInferred(evidence, partnerVotes);
   const byField = new Map<string, Said[]>();
   for (const s of said) {
     const list = byField.get(s.field);
@@ -159,13 +163,13 @@ function conflictRows(field: string, candidates: Candidate[]): RoleConflict[] {
  * alternative that agrees with that page becomes this page's value and the warning is resolved.
  * An unsettled guess stays, counting least.
  */
-function settleInferred(evidence: RoleEvidence, evidenceOf: EvidenceOf, partners: PartnerVotes): { said: Said[]; warnings: SettledWarning[] } {
+function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): { said: Said[]; warnings: SettledWarning[] } {
   const said: Said[] = [];
   // What each field's guesses are weighed against, in the order of `said`: a role on thousands of
   // flattened pages has a guess on most of them, and looking through every value of the role for
   // each guess took seconds (1.7 s for a role on 4,000 pages, growing with the square).
   const saidOfField = new Map<string, Said[]>();
-  const pending: Array<{ said: Said; candidates: unknown[]; joint: JointSplits | undefined }> = [];
+  const pending: Array<{ said: Said; candidates: unknown[]; joint: JointSplits | undefined; captured: Reliability }> = [];
   for (const page of evidence.pages) {
     const reliability = captureReliability(page);
     for (const side of page.sides) {
@@ -178,20 +182,41 @@ function settleInferred(evidence: RoleEvidence, evidenceOf: EvidenceOf, partners
         const candidates = side.inferred.get(field);
         if (candidates) {
           s.reliability = Reliability.Inferred;
-          pending.push({ said: s, candidates, joint: side.joint });
+          pending.push({ said: s, candidates, joint: side.joint, captured: reliability });
         }
       }
     }
   }
+  // What is known of each field: its values read unguessed, and its guesses settled so far, each
+  // counting for the next guess. Tallied once a field and kept up as guesses settle.
+  const knownOfField = new Map<string, { tally: VoteTally; pages: Map<number, number> }>();
+  const knownOf = (field: string) => {
+    let known = knownOfField.get(field);
+    if (!known) {
+      known = { tally: new VoteTally(), pages: new Map() };
+      for (const o of saidOfField.get(field)!) if (o.reliability !== Reliability.Inferred) count(known, o);
+      knownOfField.set(field, known);
+    }
+    return known;
+  };
+  const count = (known: { tally: VoteTally; pages: Map<number, number> }, o: Said) => {
+    known.tally.add(toVote(o));
+    known.pages.set(o.pageId, (known.pages.get(o.pageId) ?? 0) + 1);
+  };
   const warnings: SettledWarning[] = [];
-  for (const { said: s, candidates, joint } of pending) {
-    // A guess settled above counts as known from here on: its `reliability` changed in place.
-    const known = saidOfField.get(s.field)!.filter((o) => o.pageId !== s.pageId && o.reliability !== Reliability.Inferred);
+  for (const { said: s, candidates, joint, captured } of pending) {
     const wanted = new Set(candidates.map(canonicalJson));
-    const agreeing = settle(known.map(toVote)).candidates.find((c) => wanted.has(c.json))?.value ?? settleByPartner(s, joint, evidenceOf, partners);
+    const known = knownOf(s.field);
+    // The guess's own page does not count: when it shows the field unguessed too (on its other
+    // side), the field is settled again without it.
+    const ranked = known.pages.has(s.pageId)
+      ? settle(saidOfField.get(s.field)!.filter((o) => o.pageId !== s.pageId && o.reliability !== Reliability.Inferred).map(toVote)).candidates
+      : known.tally.ranked();
+    const agreeing = ranked.find((c) => wanted.has(c.json))?.value ?? settleByPartner(s, joint, partnerVotes);
     if (agreeing !== undefined) {
       s.value = agreeing;
-      s.reliability = captureReliability(evidence.pages.find((p) => p.id === s.pageId)!);
+      s.reliability = captured;
+      count(known, s);
     }
     warnings.push({ pageId: s.pageId, field: s.field, resolved: agreeing !== undefined, value: s.value });
   }
@@ -199,38 +224,56 @@ function settleInferred(evidence: RoleEvidence, evidenceOf: EvidenceOf, partners
 }
 
 /**
- * What a partner's pages say of each field, unguessed, and how that settles: the same for every
- * role whose guesses it settles. A role on thousands of flattened pages is the partner of
- * thousands of roles, each with a guess or two: gathered for each guess anew, its values were most
- * of a batch's reconciling. Kept for one `reconcileRoles` call, over which no evidence changes
- * (a cached role's evidence gains pages between calls), hence a map the caller holds.
+ * A partner's unguessed votes on a field, in page order: what settles the guesses of the roles it
+ * shares glued rows with. Within one `reconcileRoles` call it gives the same array for the same
+ * partner and field, so that how they settle is worked out once (see `settledOnce`).
  */
-export type PartnerVotes = WeakMap<RoleEvidence, Map<string, { votes: Vote[]; pageIds: Set<number>; outcome: Outcome }>>;
+export type PartnerVotesOf = (partner: string, field: string) => readonly Vote[];
+
+/**
+ * Partner votes gathered from the partners' whole evidence, once a partner and field. Kept for
+ * one call of `reconcileRoles`, over which no evidence changes (a cached role's evidence gains
+ * pages between calls).
+ */
+export function partnerVotesFromEvidence(evidenceOf: EvidenceOf): PartnerVotesOf {
+  const gathered = new Map<string, Vote[]>();
+  return (partner, field) => {
+    const id = `${partner}\u0000${field}`;
+    let votes = gathered.get(id);
+    if (!votes) {
+      votes = [];
+      for (const page of evidenceOf(partner)?.pages ?? []) {
+        for (const side of page.sides) {
+          const value = side.values.get(field);
+          if (value !== undefined && !side.inferred.has(field)) votes.push({ pageId: page.id, reliability: captureReliability(page), value });
+        }
+      }
+      gathered.set(id, votes);
+    }
+    return votes;
+  };
+}
+
+/**
+ * How a partner's votes settle, by the votes themselves: a role on thousands of flattened pages
+ * is the partner of thousands of roles, each with a guess or two, and settling its votes anew for
+ * each guess was most of a batch's reconciling. The arrays are never changed once made.
+ */
+const settledOnce = new WeakMap<readonly Vote[], { pageIds: Set<number>; outcome: Outcome }>();
 
 /**
  * A glued row's split decides both roles at once. When the other role's value is known from
  * its other pages, the splits that agree with it settle this role's value, provided they all
  * give it the same value.
  */
-function settleByPartner(s: Said, joint: JointSplits | undefined, evidenceOf: EvidenceOf, partners: PartnerVotes): unknown {
+function settleByPartner(s: Said, joint: JointSplits | undefined, votesOf: PartnerVotesOf): unknown {
   const splits = joint?.splits.get(s.field);
-  const partner = joint ? evidenceOf(joint.partner) : undefined;
-  if (!joint || !splits || !partner) return undefined;
-  let fields = partners.get(partner);
-  if (!fields) partners.set(partner, (fields = new Map()));
-  let said = fields.get(s.field);
-  if (!said) {
-    const votes: Vote[] = [];
-    for (const page of partner.pages) {
-      for (const side of page.sides) {
-        const value = side.values.get(s.field);
-        if (value !== undefined && !side.inferred.has(s.field)) votes.push({ pageId: page.id, reliability: captureReliability(page), value });
-      }
-    }
-    fields.set(s.field, (said = { votes, pageIds: new Set(votes.map((v) => v.pageId)), outcome: settle(votes) }));
-  }
+  if (!joint || !splits) return undefined;
+  const votes = votesOf(joint.partner, s.field);
+  let settled = settledOnce.get(votes);
+  if (!settled) settledOnce.set(votes, (settled = { pageIds: new Set(votes.map((v) => v.pageId)), outcome: settle(votes) }));
   // The page of the guess itself does not count: it is the split being decided.
-  const known = said.pageIds.has(s.pageId) ? settle(said.votes.filter((v) => v.pageId !== s.pageId)) : said.outcome;
+  const known = settled.pageIds.has(s.pageId) ? settle(votes.filter((v) => v.pageId !== s.pageId)) : settled.outcome;
   const other = (1 - joint.side) as 0 | 1;
   for (const candidate of known.candidates) {
     const agreeing = splits.filter((pair) => canonicalJson(pair[other]) === candidate.json);

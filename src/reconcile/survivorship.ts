@@ -58,26 +58,46 @@ function support(group: Group, vote: Vote): void {
 }
 
 function groupByValue(votes: readonly Vote[]): Group[] {
+  const tally = new VoteTally();
+  for (const vote of votes) tally.add(vote);
+  return tally.groups;
+}
+
+/**
+ * Votes counted as they come, for a caller that asks again after each: a role's guesses are
+ * settled in turn, each settled one counting for the next, and on a role shown on thousands of
+ * pages, settling every vote again for each guess grew with the square of its pages. `ranked()` is
+ * what `settle` ranks for the same votes, without the page lists.
+ */
+export class VoteTally {
   // A string or number is its own identity (JSON text is one-to-one on them), so the canonical
   // JSON, a copy of a whole description, is made once a group rather than once a vote. Objects
   // and arrays are known by their canonical JSON, in a map of their own so that no string can
   // pass for one.
-  const byPrimitive = new Map<unknown, Group>();
-  const byJson = new Map<unknown, Group>();
-  const groups: Group[] = [];
-  for (const vote of votes) {
+  private readonly byPrimitive = new Map<unknown, Group>();
+  private readonly byJson = new Map<unknown, Group>();
+  /** In the order their first vote came, which decides a group's `value` (that vote's). */
+  readonly groups: Group[] = [];
+
+  /** Counts a vote; a null is "not shown" and never competes. */
+  add(vote: Vote): void {
     const { value } = vote;
+    if (value === null || value === undefined) return;
     const primitive = typeof value !== 'object';
-    const index = primitive ? byPrimitive : byJson;
+    const index = primitive ? this.byPrimitive : this.byJson;
     const key = primitive ? value : canonicalJson(value);
     let group = index.get(key);
     if (!group) {
       index.set(key, (group = { json: primitive ? canonicalJson(value) : (key as string), value, pages: new Map() }));
-      groups.push(group);
+      this.groups.push(group);
     }
     support(group, vote);
   }
-  return groups;
+
+  /** Every distinct value, the survivor first. */
+  ranked(): ReadonlyArray<{ json: string; value: unknown }> {
+    return [...this.groups].sort(compareGroups);
+  }
 }
 
 /**
@@ -110,9 +130,16 @@ function compareGroups(a: Group, b: Group): number {
   return (
     b.pages.size - a.pages.size ||
     best(b.pages.values()) - best(a.pages.values()) ||
-    Math.max(...b.pages.keys()) - Math.max(...a.pages.keys()) ||
+    latest(b.pages.keys()) - latest(a.pages.keys()) ||
     (a.json < b.json ? -1 : a.json > b.json ? 1 : 0)
   );
+}
+
+/** The largest page id: a loop, as a spread of a great many pages would overflow the stack. */
+function latest(ids: Iterable<number>): number {
+  let max = -Infinity;
+  for (const id of ids) if (id > max) max = id;
+  return max;
 }
 
 function best(values: Iterable<Reliability>): number {

@@ -1,4 +1,5 @@
-import type { PageEvidence, RoleEvidence } from '../reconcile/evidence.js';
+import { captureReliability, type PageEvidence, type RoleEvidence } from '../reconcile/evidence.js';
+import type { Vote } from '../reconcile/survivorship.js';
 import type { Db } from './openDatabase.js';
 
 /**
@@ -10,6 +11,8 @@ export class EvidenceReader {
   private readonly pagesOfRole;
   private readonly observationsOfRole;
   private readonly inferredOfRole;
+  private readonly fieldOfRole;
+  private readonly guessedPagesOfField;
 
   constructor(db: Db) {
     this.pagesOfRole = db.prepare('SELECT id, sha256, format, layout, role_a, role_b FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id');
@@ -28,6 +31,24 @@ export class EvidenceReader {
       )
       .pluck();
     this.inferredOfRole = db.prepare('SELECT page_id, field, candidates, splits FROM page_warnings WHERE role_key = ?');
+    this.fieldOfRole = db.prepare(
+      `SELECT o.page_id AS pageId, p.format, p.layout, o.value FROM observations o JOIN pages p ON p.id = o.page_id
+       WHERE o.role_key = ? AND o.field = ? ORDER BY o.page_id, o.side`,
+    );
+    this.guessedPagesOfField = db.prepare('SELECT page_id FROM page_warnings WHERE role_key = ? AND field = ?').pluck();
+  }
+
+  /**
+   * What the pages of a role show of one field, unguessed, in page order: the votes `read` would
+   * give of it, without reading the rest of the role (see `PartnerVotesOf`).
+   */
+  votes(key: string, field: string): Vote[] {
+    const guessed = new Set(this.guessedPagesOfField.all(key, field) as number[]);
+    const votes: Vote[] = [];
+    for (const row of this.fieldOfRole.all(key, field) as Array<Pick<PageEvidence, 'format' | 'layout'> & { pageId: number; value: string }>) {
+      if (!guessed.has(row.pageId)) votes.push({ pageId: row.pageId, reliability: captureReliability(row), value: JSON.parse(row.value) as unknown });
+    }
+    return votes;
   }
 
   read(key: string): RoleEvidence {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Reliability } from '../../src/reconcile/evidence.js';
-import { settle } from '../../src/reconcile/survivorship.js';
+import { settle, type Vote, VoteTally } from '../../src/reconcile/survivorship.js';
 
 const structured = (pageId: number, value: unknown) => ({ pageId, value, reliability: Reliability.Structured });
 
@@ -42,5 +43,27 @@ describe('settle', () => {
   it('keeps a page\'s Markdown paragraphs in the surviving text', () => {
     const text = 'First paragraph.\n\nSecond paragraph.';
     expect(settle([structured(1, text), structured(2, 'First paragraph. Second')], { prefixes: true }).value).toBe(text);
+  });
+});
+
+describe('VoteTally', () => {
+  it('ranks the votes added so far as settle does, after every vote', () => {
+    // Values as the seeds show them: ages, a salary range in either key order, a city, nulls.
+    const value = fc.constantFrom<unknown>(46, 41, '46', 'New York, NY', { min: 30000, max: 47000 }, { max: 47000, min: 30000 }, null);
+    const vote = fc.record({
+      pageId: fc.integer({ min: 1, max: 12 }),
+      value,
+      reliability: fc.constantFrom(Reliability.Inferred, Reliability.Flattened, Reliability.Structured),
+    });
+    fc.assert(
+      fc.property(fc.array(vote, { maxLength: 40 }), (votes: Vote[]) => {
+        const tally = new VoteTally();
+        votes.forEach((v, i) => {
+          tally.add(v);
+          const expected = settle(votes.slice(0, i + 1)).candidates.map(({ json, value }) => ({ json, value }));
+          expect(tally.ranked().map(({ json, value }) => ({ json, value }))).toEqual(expected);
+        });
+      }),
+    );
   });
 });
