@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catchUpRoles } from '../../src/ingest/catchUpRoles.js';
 import { reconcileInWorker } from '../../src/ingest/reconcileInWorker.js';
+import { Reliability } from '../../src/reconcile/evidence.js';
+import { partnerVotesFromEvidence } from '../../src/reconcile/reconcileRole.js';
+import { EvidenceReader } from '../../src/store/evidenceReader.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import type { PageRecord } from '../../src/schema/pageRecord.js';
 import { extractText } from '../support/extractText.js';
@@ -105,6 +108,17 @@ describe('a glued row decides both roles: another page settles both', () => {
       { role_key: 'collections-coordinator', resolved: 1 },
     ]);
   });
+  it("reads a partner's one field as its whole evidence gives it: seed 001's 12, not the flattened page's guess", () => {
+    store.storePage(flat, flat.source.path);
+    const tabularId = store.storePage(tabular, tabular.source.path).pageId;
+    const reader = new EvidenceReader(store.db);
+    const votes = reader.votes('collections-coordinator', 'yearsOfExperience');
+    expect(votes).toEqual([{ pageId: tabularId, reliability: Reliability.Structured, value: 12 }]);
+    expect(votes).toEqual(partnerVotesFromEvidence((key) => reader.read(key))('collections-coordinator', 'yearsOfExperience'));
+    // Unguessed fields come from both pages, in page order.
+    expect(reader.votes('collections-coordinator', 'averageAge').map((v) => v.value)).toEqual([46, 46]);
+  });
+
   it('leaves a stored partner of a new role to the catch-up: a batch reconciles only the new role', () => {
     // Seed 001 stores Collections Coordinator; the flattened page then brings Account Specialist,
     // new, whose glued row it shares with the coordinator.
