@@ -7,16 +7,16 @@ import { parseArgs } from 'node:util';
 import { checkValues, type ValueCheck } from './checkValues.js';
 import { PAGE_SHAPES, type PageShape } from './renderPages.js';
 import { rolePool } from './rolePool.js';
-import { writeCorpus } from './writeCorpus.js';
+import { type CorpusOptions, writeCorpus } from './writeCorpus.js';
 
 /**
- * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--keep]`: generates a
+ * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--keep]`: generates a
  * corpus per page shape and a mixed one, ingests each in a child process (the real code path,
  * worker pool included), and prints pages/s and peak RSS next to the floor (reading the same
  * files and building their DOM with htmlparser2 on one core), with the count of stored values
  * that differ from what was generated.
  */
-const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--keep]';
+const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--keep]';
 
 interface Row {
   name: string;
@@ -28,6 +28,8 @@ interface Row {
   failed: number;
   check: ValueCheck;
 }
+
+const MAX_HUB_PAGES = 16_000;
 
 const RUN_INGEST = fileURLToPath(new URL('./runIngest.js', import.meta.url));
 const RUN_FLOOR = fileURLToPath(new URL('./runFloor.js', import.meta.url));
@@ -43,6 +45,7 @@ function main(): void {
         seed: { type: 'string', default: '20260403' },
         'rss-scale': { type: 'boolean', default: false },
         'rss-pages': { type: 'string' },
+        'hub-pages': { type: 'string' },
         keep: { type: 'boolean', default: false },
       },
     }).values;
@@ -66,6 +69,11 @@ function main(): void {
   const mixedPages = args.pages === undefined ? 2000 : htmlPages * 2;
   const roles = number('roles', args.roles, 2000);
   const seed = number('seed', args.seed, 20260403);
+  const hubPages = args['hub-pages'] === undefined ? undefined : number('hub-pages', args['hub-pages'], 0);
+  // The pool's title model makes some 8,000 distinct titles: the hub meets each other role twice.
+  if (hubPages !== undefined && hubPages > MAX_HUB_PAGES) {
+    fail(`Expected \`--hub-pages\` to be at most ${MAX_HUB_PAGES} (two pages with each of 8,000 other roles), got \`${hubPages}\`\n${USAGE}`);
+  }
   // Mixed corpora of growing sizes, to see whether the peak grows with the corpus. With a pool of
   // a fixed size, a role is on more pages as the corpus grows: what reconciling one role holds
   // grows too, unlike the window of pages in flight.
@@ -86,6 +94,13 @@ function main(): void {
     ];
     for (const pages of rssScale) runs.push({ name: `mixed ${pages.toLocaleString('en-US')}`, shapes: PAGE_SHAPES, pages });
     const rows = runs.map((run, i) => measure(root, run.name, pool, { pages: run.pages, shapes: run.shapes, seed: seed + i + 1 }));
+    if (hubPages !== undefined) {
+      // One role on every page, half of them flattened: its glued rows make it the joint partner
+      // of every other role, and reconciling it reads all its pages.
+      const shapes = ['tabular', 'flat'] as const;
+      const hubPool = rolePool(Math.ceil(hubPages / shapes.length) + 1, seed);
+      rows.push(measure(root, `hub of ${hubPages.toLocaleString('en-US')}`, hubPool, { pages: hubPages, shapes, seed, hub: true }));
+    }
     printTable(rows);
     const wrong = rows.reduce((n, r) => n + r.check.wrong, 0);
     for (const r of rows) {
@@ -100,7 +115,7 @@ function main(): void {
   }
 }
 
-function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, corpus: { pages: number; shapes: readonly PageShape[]; seed: number }): Row {
+function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, corpus: CorpusOptions): Row {
   const dir = join(root, name.replace(/\W+/g, '-'));
   process.stderr.write(`rolepages bench: ${name}: writing ${corpus.pages} pages…`);
   const { bytes } = writeCorpus(dir, pool, corpus);
