@@ -1,6 +1,6 @@
 import type { RoleEvidence } from '../reconcile/evidence.js';
 import { reconcileRoles, type RoleOutcome } from '../reconcile/reconcileRoles.js';
-import type { Vote } from '../reconcile/survivorship.js';
+import { partnerVotesOnce } from '../reconcile/reconcileRole.js';
 import { EvidenceReader } from '../store/evidenceReader.js';
 import { readOnlyForThread, type Db } from '../store/openDatabase.js';
 
@@ -32,13 +32,7 @@ export function reconcileInWorker({ file, keys }: ReconcileTask): RoleOutcome[] 
     };
     // A partner is asked for one field at a time: read whole, a role on thousands of pages would
     // be read again by every task with one of its partners, and held by each.
-    const votes = new Map<string, Vote[]>();
-    const partnerVotes = (partner: string, field: string): Vote[] => {
-      const id = `${partner}\u0000${field}`;
-      let known = votes.get(id);
-      if (!known) votes.set(id, (known = reader.votes(partner, field)));
-      return known;
-    };
+    const partnerVotes = partnerVotesOnce((partner, field) => reader.votes(partner, field));
     return [...reconcileRoles(keys, evidenceOf, { withPartners: false, partnerVotes })];
   })();
 }

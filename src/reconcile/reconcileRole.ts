@@ -189,8 +189,13 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
   }
   // What is known of each field: its values read unguessed, and its guesses settled so far, each
   // counting for the next guess. Tallied once a field and kept up as guesses settle.
-  const knownOfField = new Map<string, { tally: VoteTally; pages: Map<number, number> }>();
-  const knownOf = (field: string) => {
+  type Known = { tally: VoteTally; pages: Map<number, number> };
+  const count = (known: Known, o: Said) => {
+    known.tally.add(toVote(o));
+    known.pages.set(o.pageId, (known.pages.get(o.pageId) ?? 0) + 1);
+  };
+  const knownOfField = new Map<string, Known>();
+  const knownOf = (field: string): Known => {
     let known = knownOfField.get(field);
     if (!known) {
       known = { tally: new VoteTally(), pages: new Map() };
@@ -198,10 +203,6 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
       knownOfField.set(field, known);
     }
     return known;
-  };
-  const count = (known: { tally: VoteTally; pages: Map<number, number> }, o: Said) => {
-    known.tally.add(toVote(o));
-    known.pages.set(o.pageId, (known.pages.get(o.pageId) ?? 0) + 1);
   };
   const warnings: SettledWarning[] = [];
   for (const { said: s, candidates, joint, captured } of pending) {
@@ -231,27 +232,32 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
 export type PartnerVotesOf = (partner: string, field: string) => readonly Vote[];
 
 /**
- * Partner votes gathered from the partners' whole evidence, once a partner and field. Kept for
- * one call of `reconcileRoles`, over which no evidence changes (a cached role's evidence gains
- * pages between calls).
+ * Asks `read` for a partner's votes on a field once, and gives the same array after: kept for one
+ * call of `reconcileRoles`, over which no evidence changes (a cached role's evidence gains pages
+ * between calls).
  */
-export function partnerVotesFromEvidence(evidenceOf: EvidenceOf): PartnerVotesOf {
-  const gathered = new Map<string, Vote[]>();
+export function partnerVotesOnce(read: PartnerVotesOf): PartnerVotesOf {
+  const known = new Map<string, readonly Vote[]>();
   return (partner, field) => {
     const id = `${partner}\u0000${field}`;
-    let votes = gathered.get(id);
-    if (!votes) {
-      votes = [];
-      for (const page of evidenceOf(partner)?.pages ?? []) {
-        for (const side of page.sides) {
-          const value = side.values.get(field);
-          if (value !== undefined && !side.inferred.has(field)) votes.push({ pageId: page.id, reliability: captureReliability(page), value });
-        }
-      }
-      gathered.set(id, votes);
-    }
+    let votes = known.get(id);
+    if (!votes) known.set(id, (votes = read(partner, field)));
     return votes;
   };
+}
+
+/** Partner votes gathered from the partners' whole evidence, in page order. */
+export function partnerVotesFromEvidence(evidenceOf: EvidenceOf): PartnerVotesOf {
+  return partnerVotesOnce((partner, field) => {
+    const votes: Vote[] = [];
+    for (const page of evidenceOf(partner)?.pages ?? []) {
+      for (const side of page.sides) {
+        const value = side.values.get(field);
+        if (value !== undefined && !side.inferred.has(field)) votes.push({ pageId: page.id, reliability: captureReliability(page), value });
+      }
+    }
+    return votes;
+  });
 }
 
 /**
