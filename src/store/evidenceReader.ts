@@ -18,7 +18,7 @@ export class EvidenceReader {
     this.pagesOfRole = db.prepare('SELECT id, sha256, format, layout, role_a, role_b FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id');
     // One JSON array built by SQLite and parsed once, each distinct value of a field once with the
     // page sides that show it: `[field, value, [page, side, page, side, …], …]`. Pages mostly
-    // agree, so a role on 8,000 pages (168,000 observations, 21 distinct values) is read as 1.5 MB
+    // agree, so a role on 8,000 pages (168,000 observations, 21 distinct values) is read as 1.2 MB
     // of text rather than 9.7 MB, and its sides share the parsed values. A row per observation,
     // each value parsed on its own, took twice as long even on roles of ten pages. The values are
     // JSON already (the table's CHECK says so), and field names are quoted; fields come in order,
