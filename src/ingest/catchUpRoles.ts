@@ -4,12 +4,13 @@ import type { RoleStore } from '../store/roleStore.js';
 import { type ExtractPool, isWorkerLost } from './extractPool.js';
 
 /**
- * What a catch-up task holds at most. A task reads back every page side of its roles (and of their
- * joint partners) and holds them until its outcomes are sent, with two tasks a worker in flight:
- * its memory is the pages it reads, not its roles. A fixed 16 roles a task held ten pages a role
- * on 10,000 pages of 2,000 roles, and thirty on 30,000, where the catch-up then set the run's
- * peak: 265-267 MiB against 250-252 while storing (64 roles: 288). Sized by page sides, 248. Roles
- * on a page or two fill a task up to `roles`, so that a task still outweighs its messages.
+ * What a catch-up task holds at most. A task reads back every page side of its roles (of their
+ * joint partners, only the fields their guesses need) and holds them until its outcomes are sent,
+ * with two tasks a worker in flight: its memory is the pages it reads, not its roles. A fixed 16
+ * roles a task held ten pages a role on 10,000 pages of 2,000 roles, and thirty on 30,000, where
+ * the catch-up then set the run's peak: 265-267 MiB against 250-252 while storing (64 roles: 288).
+ * Sized by page sides, 248. Roles on a page or two fill a task up to `roles`, so that a task still
+ * outweighs its messages.
  */
 export const CATCH_UP_TASK_LIMITS = { pageSides: 128, roles: 64 } as const;
 

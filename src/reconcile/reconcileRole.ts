@@ -83,13 +83,10 @@ interface Said {
 
 /**
  * One role from every page that shows it. A pure function of the evidence: the same stored pages
- * give the same role whatever order they were ingested in.
+ * give the same role whatever order they were ingested in. `partnerVotes` settles guesses from
+ * glued rows by what the other role's pages show (none without it).
  */
-export function reconcileRole(
-  evidence: RoleEvidence,
-  evidenceOf: EvidenceOf = () => undefined,
-  partnerVotes: PartnerVotesOf = partnerVotesFromEvidence(evidenceOf),
-): ReconciledRole {
+export function reconcileRole(evidence: RoleEvidence, partnerVotes: PartnerVotesOf = () => []): ReconciledRole {
   const { said, warnings } = settleInferred(evidence, partnerVotes);
   const byField = new Map<string, Said[]>();
   for (const s of said) {

@@ -24,6 +24,6 @@ export function* reconcileRoles(
   if (withPartners) for (const key of [...all]) for (const partner of jointPartners(evidenceOf(key))) all.add(partner);
   for (const key of [...all].sort()) {
     const evidence = evidenceOf(key);
-    yield { key, role: evidence.pages.length === 0 ? null : reconcileRole(evidence, evidenceOf, partnerVotes) };
+    yield { key, role: evidence.pages.length === 0 ? null : reconcileRole(evidence, partnerVotes) };
   }
 }
