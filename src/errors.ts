@@ -6,7 +6,8 @@ export type PageErrorCode =
   | 'unreadable' // the file cannot be read (permissions, a directory, gone)
   | 'too-large' // over the size cap
   | 'not-text' // binary content, or an encoding that cannot be decoded
-  | 'not-a-comparison'; // readable, but not an "X vs Y" page of the site
+  | 'not-a-comparison' // readable, but not an "X vs Y" page of the site
+  | 'internal'; // rolepages itself failed on it: a bug to report, with the file
 
 export class PageError extends Error {
   override readonly name = 'PageError';

@@ -1,4 +1,4 @@
-import { runIngest } from '../ingest/ingestThread.js';
+import { ingest } from '../ingest/ingest.js';
 
 /**
  * One measured ingest, run by the benchmark in a child process of its own so that its peak RSS
@@ -11,8 +11,7 @@ if (!dir || !db) {
   process.exit(2);
 }
 const started = performance.now();
-// As the CLI runs it: the writer on a thread of its own, the extraction on the pool.
-const summary = await runIngest(db, [dir]);
+const summary = await ingest(db, [dir]);
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
   `${JSON.stringify({

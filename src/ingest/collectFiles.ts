@@ -61,14 +61,10 @@ export async function collectFiles(inputs: readonly string[]): Promise<Collected
   };
 
   for (const input of inputs) {
-    let info;
-    try {
-      info = await stat(input);
-    } catch (error) {
-      problems.push({ path: input, reason: `no such file or directory (${errorCode(error)}); check the path` });
-      continue;
-    }
-    if (info.isDirectory()) await walk(input);
+    // An input that is not a directory is a file to read, whatever stands there: reading it
+    // says why it cannot be read, as `extract` says it.
+    const info = await stat(input).catch(() => null);
+    if (info?.isDirectory()) await walk(input);
     else addFile(input);
   }
   return { files, problems };

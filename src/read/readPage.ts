@@ -21,8 +21,8 @@ export async function readPage(path: string, options: ReadOptions = {}): Promise
   return readPageBytes(await readPageFile(path, options), path);
 }
 
-
-export function readPageBytes(bytes: Uint8Array, path: string): ReadPage {
+/** Reads a saved page from its bytes (`hash` is their SHA-256, when the caller has it already). */
+export function readPageBytes(bytes: Uint8Array, path: string, hash: string = sha256(bytes)): ReadPage {
   const { text, kind, notes } = decodePage(bytes, path);
   if (kind === 'html' && markupDepth(text) > MAX_MARKUP_DEPTH) {
     throw new PageError(
@@ -33,7 +33,7 @@ export function readPageBytes(bytes: Uint8Array, path: string): ReadPage {
   }
   const document = kind === 'html' ? readHtml(text) : readPageText(text);
   document.notes.push(...notes);
-  return { path, sha256: sha256(bytes), document };
+  return { path, sha256: hash, document };
 }
 
 /** Picks the reader by what the text is, not by its file name. */

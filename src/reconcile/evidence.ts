@@ -3,8 +3,8 @@ import type { Source } from '../schema/pageRecord.js';
 /**
  * What reconciliation works from: every stored observation of one role, with the pages they came
  * from. It is the whole input of `reconcileRole`, so the result depends on the set of stored
- * pages and never on the order they were ingested in (except where the rule itself asks for the
- * most recent page, to break a tie nothing else breaks).
+ * pages and never on the order they were ingested in. A page saved several times is here once,
+ * as its newest capture.
  */
 export interface RoleEvidence {
   key: string;
@@ -12,9 +12,11 @@ export interface RoleEvidence {
 }
 
 export interface PageEvidence {
-  /** The page's row id; a larger id was ingested later. */
+  /** The row id of the capture that speaks for the page. */
   id: number;
   sha256: string;
+  /** When that capture was saved, in milliseconds since 1970. */
+  capturedAt: number;
   format: Source['format'];
   layout: Source['layout'];
   /** One entry per side of the page that shows this role (two if a page compares it with itself). */

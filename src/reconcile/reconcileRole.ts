@@ -76,6 +76,7 @@ export interface ReconciledRole {
 interface Said {
   pageId: number;
   sha256: string;
+  capturedAt: number;
   reliability: Reliability;
   field: string;
   value: unknown;
@@ -140,7 +141,7 @@ export function reconcileRole(evidence: RoleEvidence, partnerVotes: PartnerVotes
 }
 
 function toVote(s: Said): Vote {
-  return { pageId: s.pageId, value: s.value, reliability: s.reliability };
+  return { pageId: s.pageId, value: s.value, reliability: s.reliability, capturedAt: s.capturedAt };
 }
 
 function conflictRows(field: string, candidates: Candidate[]): RoleConflict[] {
@@ -171,7 +172,7 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
     const reliability = captureReliability(page);
     for (const side of page.sides) {
       for (const [field, value] of side.values) {
-        const s: Said = { pageId: page.id, sha256: page.sha256, reliability, field, value };
+        const s: Said = { pageId: page.id, sha256: page.sha256, capturedAt: page.capturedAt, reliability, field, value };
         said.push(s);
         const ofField = saidOfField.get(field);
         if (ofField) ofField.push(s);
@@ -250,7 +251,7 @@ export function partnerVotesFromEvidence(evidenceOf: EvidenceOf): PartnerVotesOf
     for (const page of evidenceOf(partner)?.pages ?? []) {
       for (const side of page.sides) {
         const value = side.values.get(field);
-        if (value !== undefined && !side.inferred.has(field)) votes.push({ pageId: page.id, reliability: captureReliability(page), value });
+        if (value !== undefined && !side.inferred.has(field)) votes.push({ pageId: page.id, reliability: captureReliability(page), capturedAt: page.capturedAt, value });
       }
     }
     return votes;
@@ -289,13 +290,14 @@ function settleByPartner(s: Said, joint: JointSplits | undefined, votesOf: Partn
 
 interface ShareSaid {
   pageId: number;
+  capturedAt: number;
   reliability: Reliability;
   name: string;
   pct: number;
 }
 
 function share(s: Said, name: string, pct: number): ShareSaid {
-  return { pageId: s.pageId, reliability: s.reliability, name, pct };
+  return { pageId: s.pageId, capturedAt: s.capturedAt, reliability: s.reliability, name, pct };
 }
 
 /**
@@ -315,8 +317,8 @@ function mergeShares(
     else byName.set(id, [e]);
   }
   const merged = [...byName.values()].map((group) => {
-    const name = String(settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, value: collapse(e.name) }))).value);
-    const pct = settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, value: e.pct })));
+    const name = String(settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, capturedAt: e.capturedAt, value: collapse(e.name) }))).value);
+    const pct = settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, capturedAt: e.capturedAt, value: e.pct })));
     conflicts.push(...conflictRows(`${list}[${name}]`, pct.candidates));
     return { name, pct: pct.value as number | null, pageCount: new Set(group.map((e) => e.pageId)).size };
   });

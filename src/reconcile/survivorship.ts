@@ -6,6 +6,8 @@ export interface Vote {
   pageId: number;
   value: unknown;
   reliability: Reliability;
+  /** When the page's capture was saved (milliseconds since 1970): the newest breaks a tie. */
+  capturedAt: number;
 }
 
 /** A distinct value of a field with the pages that support it. */
@@ -32,8 +34,8 @@ export interface SettleOptions {
 
 /**
  * The survivorship rule: the value most pages show; a tie goes to the most reliable capture,
- * then to the most recently ingested page, and (so the result never depends on anything else)
- * finally to the smaller canonical JSON. A null is "not shown" and never competes.
+ * then to the most recently captured page, and (so the result never depends on anything else,
+ * the order of ingestion included) finally to the smaller canonical JSON. A null is "not shown" and never competes.
  */
 export function settle(votes: readonly Vote[], options: SettleOptions = {}): Outcome {
   const shown = votes.filter((v) => v.value !== null && v.value !== undefined);
@@ -50,11 +52,14 @@ interface Group {
   value: unknown;
   /** Page id → the best reliability that page gave this value. */
   pages: Map<number, Reliability>;
+  /** The capture time of its newest page. */
+  newest: number;
 }
 
 function support(group: Group, vote: Vote): void {
   const had = group.pages.get(vote.pageId);
   if (had === undefined || vote.reliability > had) group.pages.set(vote.pageId, vote.reliability);
+  if (vote.capturedAt > group.newest) group.newest = vote.capturedAt;
 }
 
 function groupByValue(votes: readonly Vote[]): Group[] {
@@ -88,7 +93,7 @@ export class VoteTally {
     const key = primitive ? value : canonicalJson(value);
     let group = index.get(key);
     if (!group) {
-      index.set(key, (group = { json: primitive ? canonicalJson(value) : (key as string), value, pages: new Map() }));
+      index.set(key, (group = { json: primitive ? canonicalJson(value) : (key as string), value, pages: new Map(), newest: -Infinity }));
       this.groups.push(group);
     }
     support(group, vote);
@@ -118,7 +123,7 @@ function groupByPrefix(votes: readonly Vote[]): Group[] {
     // Keep the text as a page wrote it (Markdown paragraphs and all), not the collapsed form.
     const originals = texts.get(text)!.map((v) => canonicalJson(v.value)).sort();
     const json = originals[0]!;
-    const group: Group = { json, value: JSON.parse(json) as unknown, pages: new Map() };
+    const group: Group = { json, value: JSON.parse(json) as unknown, pages: new Map(), newest: -Infinity };
     for (const [shorter, list] of texts) {
       if (text.startsWith(shorter)) for (const vote of list) support(group, vote);
     }
@@ -130,16 +135,9 @@ function compareGroups(a: Group, b: Group): number {
   return (
     b.pages.size - a.pages.size ||
     best(b.pages.values()) - best(a.pages.values()) ||
-    latest(b.pages.keys()) - latest(a.pages.keys()) ||
+    b.newest - a.newest ||
     (a.json < b.json ? -1 : a.json > b.json ? 1 : 0)
   );
-}
-
-/** The largest page id: a loop, as a spread of a great many pages would overflow the stack. */
-function latest(ids: Iterable<number>): number {
-  let max = -Infinity;
-  for (const id of ids) if (id > max) max = id;
-  return max;
 }
 
 function best(values: Iterable<Reliability>): number {

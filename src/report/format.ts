@@ -33,39 +33,6 @@ export function dollarsShort(n: number): string {
   return dollars(n);
 }
 
-/** Human labels for the RoleFacts field names the database stores. */
-export const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  yearlySalary: 'Yearly salary',
-  hourlyRate: 'Hourly rate',
-  growthRate: 'Growth rate',
-  numberOfJobs: 'Number of jobs',
-  jobSatisfaction: 'Job satisfaction',
-  degree: 'Most common degree',
-  averageAge: 'Average age',
-  yearsOfExperience: 'Years of experience',
-  timeToBecome: 'Time to become',
-  description: 'Description',
-  salaryRange: 'Salary range',
-  highestPayingCity: 'Highest paying city',
-  highestPayingState: 'Highest paying state',
-  bestPayingCompany: 'Best paying company',
-  bestPayingIndustry: 'Best paying industry',
-  major: 'Most common major',
-  college: 'Most common college',
-  gender: 'Gender ratio',
-  race: 'Race ratio',
-  lgbtPct: 'LGBT percentage',
-  topSkills: 'Top skills',
-  skills: 'Skills',
-  responsibilities: 'Responsibilities',
-  proseNames: 'Names in the text',
-};
-
-export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
-}
-
 /**
  * A value as one page showed it (parsed from `observations.value`), written the way the site
  * writes that field. Shapes the field does not normally have are written as compact JSON rather

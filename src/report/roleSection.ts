@@ -1,5 +1,6 @@
 import { escapeHtml, pageAnchor, roleAnchor } from './escape.js';
-import { count, dollars, fieldLabel, formatObserved, hourly, NONE, percent, plain } from './format.js';
+import { fieldLabel } from '../schema/roleFields.js';
+import { count, dollars, formatObserved, hourly, NONE, percent, plain } from './format.js';
 import type { ReportRole } from './reportData.js';
 
 interface Fact {

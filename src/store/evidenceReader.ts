@@ -1,96 +1,111 @@
+import type { Statement } from 'better-sqlite3';
 import { captureReliability, type PageEvidence, type RoleEvidence } from '../reconcile/evidence.js';
 import type { Vote } from '../reconcile/survivorship.js';
 import type { Db } from './openDatabase.js';
 
+/** A page side of a role, with what is known of its capture. */
+interface SideRow {
+  id: number;
+  side: 0 | 1;
+  sha256: string;
+  format: PageEvidence['format'];
+  layout: PageEvidence['layout'];
+  page_key: string;
+  captured_at: string;
+  role_a: string;
+  role_b: string;
+  /** The side's facts (JSON object), or one field of them (JSON value or null). */
+  facts: string | null;
+}
+
 /**
- * Reads a role's evidence back from the tables: the pages that show it, their observations of
- * it, and which of those a flattened capture inferred. Used by the writer for roles it has not
- * cached, and by worker threads reconciling roles in parallel on a read-only connection.
+ * Reads a role's evidence back from the tables: the pages that show it, each as its newest
+ * capture, with that capture's facts of the role and which of them a flattened capture inferred.
+ * The older captures of a page are its history: they stay stored and readable, and do not vote.
  */
 export class EvidenceReader {
-  private readonly pagesOfRole;
-  private readonly observationsOfRole;
-  private readonly inferredOfRole;
-  private readonly fieldOfRole;
-  private readonly guessedPagesOfField;
+  private readonly sidesOfRole: Statement;
+  private readonly fieldOfRole: Statement;
+  private readonly inferredOfRole: Statement;
 
   constructor(db: Db) {
-    this.pagesOfRole = db.prepare('SELECT id, sha256, format, layout, role_a, role_b FROM pages WHERE role_a = ? OR role_b = ? ORDER BY id');
-    // One JSON array built by SQLite and parsed once, each distinct value of a field once with the
-    // page sides that show it: `[field, value, [page, side, page, side, …], …]`. Pages mostly
-    // agree, so a role on 8,000 pages (168,000 observations, 21 distinct values) is read as 1.2 MB
-    // of text rather than 9.7 MB, and its sides share the parsed values. A row per observation,
-    // each value parsed on its own, took twice as long even on roles of ten pages. The values are
-    // JSON already (the table's CHECK says so), and field names are quoted; fields come in order,
-    // as a side's values did from the index before.
-    this.observationsOfRole = db
-      .prepare(
-        `SELECT '[' || group_concat(json_quote(field) || ',' || value || ',[' || sides || ']', ',' ORDER BY field, value) || ']'
-         FROM (SELECT field, value, group_concat(page_id || ',' || side) AS sides
-               FROM observations WHERE role_key = ? GROUP BY field, value)`,
-      )
-      .pluck();
+    const sides = (facts: string) =>
+      `SELECT p.id, s.side, p.sha256, p.format, p.layout, p.page_key, p.captured_at, p.role_a, p.role_b, ${facts} AS facts
+       FROM page_sides s JOIN pages p ON p.id = s.page_id WHERE s.role_key = ? ORDER BY p.id, s.side`;
+    this.sidesOfRole = db.prepare(sides('s.facts'));
+    this.fieldOfRole = db.prepare(sides('s.facts -> ?'));
     this.inferredOfRole = db.prepare('SELECT page_id, field, candidates, splits FROM page_warnings WHERE role_key = ?');
-    this.fieldOfRole = db.prepare(
-      `SELECT o.page_id AS pageId, p.format, p.layout, o.value FROM observations o JOIN pages p ON p.id = o.page_id
-       WHERE o.role_key = ? AND o.field = ? ORDER BY o.page_id, o.side`,
-    );
-    this.guessedPagesOfField = db.prepare('SELECT page_id FROM page_warnings WHERE role_key = ? AND field = ?').pluck();
-  }
-
-  /**
-   * What the pages of a role show of one field, unguessed, in page order: the votes `read` would
-   * give of it, without reading the rest of the role (see `PartnerVotesOf`).
-   */
-  votes(key: string, field: string): Vote[] {
-    const guessed = new Set(this.guessedPagesOfField.all(key, field) as number[]);
-    const votes: Vote[] = [];
-    for (const row of this.fieldOfRole.all(key, field) as Array<Pick<PageEvidence, 'format' | 'layout'> & { pageId: number; value: string }>) {
-      if (!guessed.has(row.pageId)) votes.push({ pageId: row.pageId, reliability: captureReliability(row), value: JSON.parse(row.value) as unknown });
-    }
-    return votes;
   }
 
   read(key: string): RoleEvidence {
-    const pages = new Map<number, PageEvidence>();
-    const roles = new Map<number, [string, string]>();
-    for (const p of this.pagesOfRole.all(key, key) as Array<Omit<PageEvidence, 'sides'> & { role_a: string; role_b: string }>) {
-      pages.set(p.id, { id: p.id, sha256: p.sha256, format: p.format, layout: p.layout, sides: [] });
-      roles.set(p.id, [p.role_a, p.role_b]);
-    }
-    const inferred = new Map<string, { candidates: unknown[]; splits: Array<[unknown, unknown]> | null }>();
+    const guesses = new Map<string, { candidates: unknown[]; splits: Array<[unknown, unknown]> | null }>();
+    // Any warning on a value marks it as inferred, with the candidates it kept, if any.
     for (const w of this.inferredOfRole.all(key) as Array<{ page_id: number; field: string; candidates: string | null; splits: string | null }>) {
-      inferred.set(`${w.page_id}\u0000${w.field}`, {
+      guesses.set(`${w.page_id}\u0000${w.field}`, {
         candidates: w.candidates ? (JSON.parse(w.candidates) as unknown[]) : [],
         splits: w.splits ? (JSON.parse(w.splits) as Array<[unknown, unknown]>) : null,
       });
     }
-    const observed = this.observationsOfRole.get(key) as string | null;
-    const flat = observed === null ? [] : (JSON.parse(observed) as unknown[]);
-    for (let i = 0; i < flat.length; i += 3) {
-      const field = flat[i] as string;
-      const value = flat[i + 1];
-      const sides = flat[i + 2] as number[];
-      for (let j = 0; j < sides.length; j += 2) {
-        const pageId = sides[j]!;
-        const sideIndex = sides[j + 1]!;
-        const page = pages.get(pageId);
-        if (!page) continue;
-        let side = page.sides[sideIndex];
-        if (!side) page.sides[sideIndex] = side = { values: new Map(), inferred: new Map() };
-        side.values.set(field, value);
-        // Most observations were not inferred: the key is built only when the role has guesses at all.
-        const guess = inferred.size === 0 ? undefined : inferred.get(`${pageId}\u0000${field}`);
+    const pages = new Map<number, PageEvidence>();
+    for (const row of newestCaptures(this.sidesOfRole.all(key) as SideRow[])) {
+      let page = pages.get(row.id);
+      if (!page) pages.set(row.id, (page = pageEvidence(row)));
+      const values = new Map(Object.entries(JSON.parse(row.facts!) as Record<string, unknown>));
+      const side: PageEvidence['sides'][number] = { values, inferred: new Map() };
+      for (const field of values.keys()) {
+        const guess = guesses.get(`${row.id}\u0000${field}`);
         if (!guess) continue;
         side.inferred.set(field, guess.candidates);
         if (guess.splits) {
-          const column = sideIndex === 0 ? 0 : 1;
-          side.joint ??= { side: column, partner: roles.get(pageId)![1 - column]!, splits: new Map() };
+          side.joint ??= { side: row.side, partner: row.side === 0 ? row.role_b : row.role_a, splits: new Map() };
           side.joint.splits.set(field, guess.splits);
         }
       }
+      page.sides.push(side);
     }
-    for (const page of pages.values()) page.sides = page.sides.filter(Boolean);
     return { key, pages: [...pages.values()] };
   }
+
+  /**
+   * What the pages of a role show of one field, unguessed, in page order: the votes `read` would
+   * give of it, without reading the rest of the role (a role on thousands of pages is the joint
+   * partner of thousands of others, each asking for one field).
+   */
+  votes(key: string, field: string): Vote[] {
+    const guessed = new Set(
+      (this.inferredOfRole.all(key) as Array<{ page_id: number; field: string }>).filter((w) => w.field === field).map((w) => w.page_id),
+    );
+    const votes: Vote[] = [];
+    for (const row of newestCaptures(this.fieldOfRole.all(field, key) as SideRow[])) {
+      if (row.facts === null || guessed.has(row.id)) continue;
+      votes.push({ pageId: row.id, reliability: captureReliability(row), capturedAt: Date.parse(row.captured_at), value: JSON.parse(row.facts) as unknown });
+    }
+    return votes;
+  }
+}
+
+function pageEvidence(row: SideRow): PageEvidence {
+  return { id: row.id, sha256: row.sha256, format: row.format, layout: row.layout, capturedAt: Date.parse(row.captured_at), sides: [] };
+}
+
+/**
+ * The sides of each page's newest capture, in capture id order. Captures saved at the same moment
+ * (the HTML and the text of one visit) give way to the more reliable shape, then to the smaller
+ * hash, so the choice never depends on the order of ingestion.
+ */
+function newestCaptures(rows: readonly SideRow[]): SideRow[] {
+  const voice = new Map<string, SideRow>();
+  for (const row of rows) {
+    const best = voice.get(row.page_key);
+    if (!best || speaksBefore(row, best)) voice.set(row.page_key, row);
+  }
+  const chosen = new Set([...voice.values()].map((r) => r.id));
+  return rows.filter((r) => chosen.has(r.id));
+}
+
+function speaksBefore(a: SideRow, b: SideRow): boolean {
+  if (a.captured_at !== b.captured_at) return a.captured_at > b.captured_at;
+  const reliability = captureReliability(a) - captureReliability(b);
+  if (reliability !== 0) return reliability > 0;
+  return a.sha256 < b.sha256;
 }

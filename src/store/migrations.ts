@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { databaseFolder, pageKeyOf, storedPath } from './capturePaths.js';
 import { StoreError } from './storeError.js';
 
 /**
@@ -10,6 +11,8 @@ export interface Migration {
   version: number;
   description: string;
   up: (db: Database) => void;
+  /** Run with foreign keys off (SQLite's way to rebuild a table that others reference). */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -174,6 +177,88 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT, WITHOUT ROWID;
       `),
   },
+  {
+    version: 4,
+    description: 'page sides as JSON with observations as a view; captures grouped into pages; pages no longer wait for roles',
+    rebuildsTables: true,
+    up: (db) => {
+      db.exec(`
+        -- Pages are what was read and roles what was made of them: a page is stored before its
+        -- roles are reconciled, so it no longer references them. SQLite changes a table's
+        -- constraints only by building it anew, and the views that read it with it.
+        DROP VIEW comparisons;
+        DROP VIEW role_overview;
+        CREATE TABLE pages_new (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          path TEXT NOT NULL,
+          sha256 TEXT NOT NULL UNIQUE,
+          url TEXT,
+          format TEXT NOT NULL CHECK (format IN ('html', 'text')),
+          layout TEXT NOT NULL CHECK (layout IN ('table', 'flat')),
+          role_a TEXT NOT NULL,
+          role_b TEXT NOT NULL,
+          ingested_at TEXT NOT NULL,
+          -- The comparison this capture is of: captures with the same page_key are one page.
+          page_key TEXT NOT NULL,
+          -- When the capture was saved: the file's modification time.
+          captured_at TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO pages_new (id, path, sha256, url, format, layout, role_a, role_b, ingested_at, page_key, captured_at)
+          SELECT id, path, sha256, url, format, layout, role_a, role_b, ingested_at, role_a || '-vs-' || role_b, ingested_at FROM pages;
+
+        -- One row per page side, that side's facts as one JSON object; analysts still read them
+        -- a value a row, through the observations view.
+        CREATE TABLE page_sides (
+          page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+          side INTEGER NOT NULL CHECK (side IN (0, 1)),
+          role_key TEXT NOT NULL,
+          facts TEXT NOT NULL,
+          PRIMARY KEY (page_id, side)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO page_sides (page_id, side, role_key, facts)
+          SELECT page_id, side, role_key, json_group_object(field, json(value))
+          FROM observations GROUP BY page_id, side, role_key;
+        DROP TABLE observations;
+        DROP TABLE pages;
+        ALTER TABLE pages_new RENAME TO pages;
+        CREATE INDEX pages_path ON pages(path);
+        CREATE INDEX pages_role_a ON pages(role_a);
+        CREATE INDEX pages_role_b ON pages(role_b);
+        CREATE INDEX pages_page_key ON pages(page_key);
+        CREATE INDEX page_sides_role ON page_sides(role_key);
+
+        CREATE VIEW observations AS
+        SELECT s.page_id, s.role_key, f.key AS field, json_quote(f.value) AS value, s.side
+        FROM page_sides s, json_each(s.facts) f;
+
+        CREATE VIEW role_overview AS
+        SELECT r.key, r.title, r.page_count,
+               (SELECT COUNT(DISTINCT c.field) FROM conflicts c WHERE c.role_key = r.key) AS conflicting_fields,
+               r.yearly_salary, r.number_of_jobs
+        FROM roles r;
+
+        CREATE VIEW comparisons AS
+        SELECT p.id AS page_id, p.path, p.page_key,
+               p.role_a, ra.title AS title_a, sa.facts ->> 'yearlySalary' AS yearly_salary_a,
+               p.role_b, rb.title AS title_b, sb.facts ->> 'yearlySalary' AS yearly_salary_b,
+               (sa.facts ->> 'yearlySalary') - (sb.facts ->> 'yearlySalary') AS salary_difference
+        FROM pages p
+        JOIN roles ra ON ra.key = p.role_a
+        JOIN roles rb ON rb.key = p.role_b
+        LEFT JOIN page_sides sa ON sa.page_id = p.id AND sa.side = 0
+        LEFT JOIN page_sides sb ON sb.page_id = p.id AND sb.side = 1;
+
+        -- Every role is reconciled again under the rules of pages and captures.
+        INSERT OR IGNORE INTO pending_roles (role_key) SELECT key FROM roles;
+      `);
+      // Without the files: a capture's time is when it was ingested, its path becomes relative
+      // to the database's folder, and its page is known by its URL or its roles.
+      const folder = databaseFolder(db);
+      const update = db.prepare('UPDATE pages SET page_key = ?, path = ? WHERE id = ?');
+      const rows = db.prepare('SELECT id, path, url, role_a, role_b FROM pages').all() as Array<{ id: number; path: string; url: string | null; role_a: string; role_b: string }>;
+      for (const r of rows) update.run(pageKeyOf(r.url, r.role_a, r.role_b), storedPath(folder, r.path), r.id);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -188,12 +273,19 @@ export function migrate(db: Database, file: string): void {
   }
   for (const step of MIGRATIONS) {
     if (step.version <= current) continue;
-    db.transaction(() => {
-      // Read again under the write lock: another ingest opening the same new database may have
-      // run this step while this one waited.
-      if ((db.pragma('user_version', { simple: true }) as number) >= step.version) return;
-      step.up(db);
-      db.pragma(`user_version = ${step.version}`);
-    }).immediate();
+    // Only outside a transaction does SQLite turn foreign keys off.
+    if (step.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        // Read again under the write lock: another ingest opening the same new database may have
+        // run this step while this one waited.
+        if ((db.pragma('user_version', { simple: true }) as number) >= step.version) return;
+        step.up(db);
+        if (step.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new StoreError(`${file}: migration ${step.version} broke a reference`);
+        db.pragma(`user_version = ${step.version}`);
+      }).immediate();
+    } finally {
+      if (step.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { PageError } from '../../errors.js';
-import { extractPage } from '../../extract/extractPage.js';
-import { readPage } from '../../read/readPage.js';
+import { extractFile } from '../../extract/extractFile.js';
 import { maxSizeOption } from './maxSize.js';
 
 export function registerExtract(program: Command): void {
@@ -11,15 +10,12 @@ export function registerExtract(program: Command): void {
     .argument('<file>', 'a saved page: HTML, tabular text or flattened text')
     .addOption(maxSizeOption())
     .action(async (file: string, options: { maxSize: number }) => {
-      try {
-        const page = await readPage(file, { maxBytes: options.maxSize });
-        const record = extractPage(page.document, { path: file, sha256: page.sha256 });
-        process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
-      } catch (error) {
-        // A bug in rolepages still gets one line naming the file, as ingest reports it, not a stack.
-        const message = error instanceof PageError ? error.message : `${file}: rolepages could not read it: ${(error as Error).message ?? String(error)}`;
-        process.stderr.write(`rolepages extract: ${message.split('\n')[0]}\n`);
+      const record = await extractFile(file, { maxBytes: options.maxSize });
+      if (record instanceof PageError) {
+        process.stderr.write(`rolepages extract: ${record.message.split('\n')[0]}\n`);
         process.exitCode = 2;
+        return;
       }
+      process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
     });
 }

@@ -1,12 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_BATCH_SIZE, type FileOutcome, type IngestSummary } from '../../ingest/ingest.js';
-import { runIngest } from '../../ingest/ingestThread.js';
-import { defaultThreads } from '../../ingest/extractPool.js';
+import { DEFAULT_BATCH_SIZE, type FileOutcome, ingest, type IngestSummary } from '../../ingest/ingest.js';
+import { defaultThreads } from '../../ingest/readerPool.js';
 import { progressFor } from '../../ingest/progress.js';
 import { RunReport } from '../../ingest/runReport.js';
 import { RoleStore } from '../../store/roleStore.js';
 import { StoreError } from '../../store/storeError.js';
 import { maxSizeOption } from './maxSize.js';
+import { plural } from '../words.js';
 
 export const DEFAULT_DB = 'out/roles.db';
 
@@ -28,7 +28,7 @@ export function registerIngest(program: Command): void {
     .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))
     .option('--quiet', 'no progress on stderr (failures and the summary line are still printed)')
     .option('--report <file>', "write a JSON report: each file's status, reason and warnings")
-    .option('--batch-size <n>', `pages stored per transaction at most (default ${DEFAULT_BATCH_SIZE}; one is committed at least every second)`, positive('--batch-size'))
+    .option('--batch-size <n>', `files stored per transaction at most (default ${DEFAULT_BATCH_SIZE})`, positive('--batch-size'))
     .addOption(maxSizeOption())
     .action(async (paths: string[], options: IngestCommandOptions) => {
       // Opened here first, and closed: a database that cannot be used is one line and status 2
@@ -50,12 +50,23 @@ export function registerIngest(program: Command): void {
         return;
       }
       const progress = progressFor(process.stderr, { quiet: options.quiet === true });
+      // Ctrl-C (or a SIGTERM) ends the run after the batch in flight is committed; a second one
+      // ends it at once, which loses nothing either (the batch is rolled back whole).
+      const interrupt = new AbortController();
+      let signal: NodeJS.Signals | null = null;
+      const onSignal = (name: NodeJS.Signals) => {
+        if (signal !== null) process.exit(exitStatusOf(name));
+        signal = name;
+        interrupt.abort();
+      };
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       let failedFiles = 0;
       let summary: IngestSummary;
       try {
-        summary = await runIngest(options.db, paths, {
+        summary = await ingest(options.db, paths, {
           concurrency: options.concurrency ?? defaultThreads(),
           maxBytes: options.maxSize,
+          signal: interrupt.signal,
           ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
           onStart: (total) => progress.start(total),
           onFile: (outcome: FileOutcome, done, total) => {
@@ -71,20 +82,32 @@ export function registerIngest(program: Command): void {
         process.stderr.write(`rolepages ingest: ${error.message}\n`);
         process.exitCode = 2;
         return;
+      } finally {
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       }
       progress.stop();
       // Inputs that could not be walked come first in the summary and are no file's outcome.
       report?.finish(summary, summary.failed.slice(0, summary.failed.length - failedFiles));
       for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${f.path}: ${f.reason}\n`);
+      if (signal !== null) {
+        process.stderr.write(`rolepages ingest: interrupted; ${plural(summary.stored, 'file')} stored; run the same command again to finish\n`);
+      } else if (summary.stopped !== null) {
+        process.stderr.write(`rolepages ingest: stopped: ${summary.stopped}\n`);
+      }
       process.stdout.write(`${summaryLine(summary)}\n`);
-      process.exitCode = summary.failed.length > 0 ? 1 : 0;
+      process.exitCode = signal !== null ? exitStatusOf(signal) : summary.failed.length > 0 || summary.stopped !== null ? 1 : 0;
     });
+}
+
+/** The shell's status for a process ended by a signal: 128 + its number. */
+function exitStatusOf(signal: NodeJS.Signals): number {
+  return signal === 'SIGTERM' ? 143 : 130;
 }
 
 export function summaryLine(s: IngestSummary): string {
   return (
-    `${s.stored} pages stored, ${s.skipped} skipped, ${s.failed.length} failed; ` +
-    `${s.roles} roles (from ${s.pages} pages); ${s.conflicts} conflicting fields`
+    `${plural(s.stored, 'file')} stored, ${s.skipped} skipped, ${s.failed.length} failed; ` +
+    `${plural(s.roles, 'role')} from ${plural(s.pages, 'page')} (${plural(s.captures, 'capture')}); ${plural(s.conflicts, 'conflicting field')}`
   );
 }
 

@@ -1,0 +1,42 @@
+import { PageError } from '../errors.js';
+import { readPageBytes, readPageFile, type ReadOptions } from '../read/readPage.js';
+import type { PageRecord } from '../schema/pageRecord.js';
+import { extractPage } from './extractPage.js';
+
+/**
+ * The one way from a saved file's bytes to its page record: what `extract` prints is what
+ * `ingest` stores, and a file one refuses the other refuses with the same reason. Never throws:
+ * a file rolepages fails on is still one reason naming it, so a batch goes on.
+ */
+export function extractBytes(bytes: Uint8Array, path: string, sha256?: string): PageRecord | PageError {
+  try {
+    const page = readPageBytes(bytes, path, sha256);
+    return extractPage(page.document, { path, sha256: page.sha256 });
+  } catch (error) {
+    return asPageError(error, path);
+  }
+}
+
+/**
+ * Reads and extracts one saved page.
+ *
+ * @example
+ * const record = await extractFile('pages/nurse-vs-doctor.html');
+ * if (record instanceof PageError) console.error(record.message);
+ * else console.log(record.roles[0].yearlySalary);
+ */
+export async function extractFile(path: string, options: ReadOptions = {}): Promise<PageRecord | PageError> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readPageFile(path, options);
+  } catch (error) {
+    return asPageError(error, path);
+  }
+  return extractBytes(bytes, path);
+}
+
+function asPageError(error: unknown, path: string): PageError {
+  if (error instanceof PageError) return error;
+  // A bug, or an exhausted stack: still one line naming what failed.
+  return new PageError('internal', path, `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`);
+}

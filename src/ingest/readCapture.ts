@@ -1,0 +1,42 @@
+import { statSync } from 'node:fs';
+import { PageError } from '../errors.js';
+import { extractBytes } from '../extract/extractFile.js';
+import { readPageFileSync, sha256 } from '../read/pageFile.js';
+import type { PageRecord } from '../schema/pageRecord.js';
+import { hasStoredContent } from '../store/storedContent.js';
+
+/** One file of an ingest, as a reader is given it: the reader opens it, so no bytes travel. */
+export interface ReadTask {
+  path: string;
+  /** Larger files fail with `too-large` before they are read (default: the reader's cap). */
+  maxBytes?: number;
+  /** The database whose stored contents are not extracted again. */
+  database: string;
+}
+
+/** What became of one file: its record, only its hash when that content is stored, or why it has neither. */
+export type ReadResult =
+  | { kind: 'page'; record: PageRecord; capturedAt: string }
+  | { kind: 'known'; sha256: string }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * Reads, hashes and (unless its content is stored already, which a re-run mostly finds) extracts
+ * one file. The capture's time is the file's modification time: the site's pages state no date
+ * of their own.
+ */
+export function readCapture({ path, maxBytes, database }: ReadTask): ReadResult {
+  let bytes: Uint8Array;
+  let capturedAt: string;
+  try {
+    bytes = readPageFileSync(path, maxBytes === undefined ? {} : { maxBytes });
+    capturedAt = statSync(path).mtime.toISOString();
+  } catch (error) {
+    if (error instanceof PageError) return { kind: 'failed', reason: error.reason };
+    throw error;
+  }
+  const hash = sha256(bytes);
+  if (hasStoredContent(database, hash)) return { kind: 'known', sha256: hash };
+  const record = extractBytes(bytes, path, hash);
+  return record instanceof PageError ? { kind: 'failed', reason: record.reason } : { kind: 'page', record, capturedAt };
+}
