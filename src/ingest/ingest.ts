@@ -55,7 +55,8 @@ export interface IngestSummary extends StoreCounts {
 export const DEFAULT_BATCH_SIZE = 200;
 
 /**
- * Ingests files and directories into the roles database `db`, in two phases.
+ * Ingests files and directories into the roles database (a file, or a store the caller opened
+ * and closes), in two phases.
  *
  * 1. *Store the captures.* The files wait in a queue (p-queue) for the readers, which read,
  *    hash and extract each one on worker threads (files whose content is stored already are
@@ -72,8 +73,8 @@ export const DEFAULT_BATCH_SIZE = 200;
  * const summary = await ingest('out/roles.db', ['pages/'], { onFile: (o) => console.log(o.status, o.path) });
  * console.log(`${summary.stored} stored, ${summary.failed.length} failed`);
  */
-export async function ingest(db: string, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const store = RoleStore.open(db);
+export async function ingest(database: string | RoleStore, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const store = typeof database === 'string' ? RoleStore.open(database) : database;
   const pool = openReaderPool(options.concurrency ?? defaultThreads());
   try {
     const { files, problems } = await collectFiles(inputs);
@@ -88,9 +89,9 @@ export async function ingest(db: string, inputs: readonly string[], options: Ing
 
     // The queue holds the files of the batch being read and of the next; the readers take what they can hold.
     const queue = new PQueue({ concurrency: pool.capacity });
-    const database = resolve(db);
+    const file = store.db.memory ? null : resolve(store.db.name);
     const read = (path: string): Promise<ReadResult> =>
-      queue.add(() => pool.read({ path, database, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) })).catch(
+      queue.add(() => pool.read({ path, database: file, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) })).catch(
         (error: unknown): ReadResult => ({ kind: 'failed', reason: `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}` }),
       );
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
@@ -125,7 +126,7 @@ export async function ingest(db: string, inputs: readonly string[], options: Ing
   } finally {
     await pool.close();
     closeReadOnlyForThread();
-    store.close();
+    if (typeof database === 'string') store.close();
   }
 }
 

@@ -10,8 +10,8 @@ export interface ReadTask {
   path: string;
   /** Larger files fail with `too-large` before they are read (default: the reader's cap). */
   maxBytes?: number;
-  /** The database whose stored contents are not extracted again. */
-  database: string;
+  /** The database whose stored contents are not extracted again; null extracts every file. */
+  database: string | null;
 }
 
 /** What became of one file: its record, only its hash when that content is stored, or why it has neither. */
@@ -36,7 +36,7 @@ export function readCapture({ path, maxBytes, database }: ReadTask): ReadResult 
     throw error;
   }
   const hash = sha256(bytes);
-  if (hasStoredContent(database, hash)) return { kind: 'known', sha256: hash };
+  if (database !== null && hasStoredContent(database, hash)) return { kind: 'known', sha256: hash };
   const record = extractBytes(bytes, path, hash);
   return record instanceof PageError ? { kind: 'failed', reason: record.reason } : { kind: 'page', record, capturedAt };
 }

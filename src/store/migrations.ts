@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { databaseFolder, pageKeyOf, storedPath } from './capturePaths.js';
+import { refillColumnDocs } from './columnDocs.js';
 import { StoreError } from './storeError.js';
 
 /**
@@ -257,6 +258,23 @@ export const MIGRATIONS: readonly Migration[] = [
       const update = db.prepare('UPDATE pages SET page_key = ?, path = ? WHERE id = ?');
       const rows = db.prepare('SELECT id, path, url, role_a, role_b FROM pages').all() as Array<{ id: number; path: string; url: string | null; role_a: string; role_b: string }>;
       for (const r of rows) update.run(pageKeyOf(r.url, r.role_a, r.role_b), storedPath(folder, r.path), r.id);
+    },
+  },
+  {
+    version: 5,
+    description: 'columns: every public table and column documented, with its unit, in the database itself',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE columns (
+          table_name TEXT NOT NULL,
+          column_name TEXT NOT NULL,
+          field TEXT,
+          unit TEXT,
+          description TEXT NOT NULL,
+          PRIMARY KEY (table_name, column_name)
+        ) STRICT;
+      `);
+      refillColumnDocs(db);
     },
   },
 ];
