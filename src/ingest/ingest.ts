@@ -106,8 +106,12 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
       const stopped = storeBatch(store, batch.map((b) => b.path), results, report);
       if (stopped !== null || options.signal?.aborted) {
         summary.stopped = stopped ?? 'interrupted';
+        // The files no reader has taken are dropped; those in hand are let finish, so the pool
+        // closes with nothing under way.
         queue.clear();
-        const reason = stopped ?? 'not stored: the run was interrupted; run the same ingest again to store it';
+        await queue.onIdle();
+        const reason = stopped === null ? 'not stored: the run was interrupted; run the same ingest again to store it' : `not stored: the run stopped: ${stopped}`;
+        // Each file after the stop is named once, with the reason the run stopped.
         for (const path of files.slice(from + batchSize)) report({ path, status: 'failed', reason });
         break;
       }

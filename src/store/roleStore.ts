@@ -5,7 +5,7 @@ import { type Capture, type CaptureResult, CaptureWriter } from './captureWriter
 import { EvidenceReader } from './evidenceReader.js';
 import { openForWriting, type Db } from './openDatabase.js';
 import { RoleWriter } from './roleWriter.js';
-import { describeStoreFailure } from './storeError.js';
+import { describeStoreFailure, isDatabaseFailure } from './storeError.js';
 
 export type { Capture, CaptureResult } from './captureWriter.js';
 
@@ -79,8 +79,8 @@ export class RoleStore {
 
   /**
    * Stores captures in one transaction, each under a savepoint of its own: a capture that fails
-   * is rolled back whole and reported, and the others are stored. Throws when the transaction
-   * itself cannot be had or committed (the database is locked, full, read-only…): then none is.
+   * is rolled back whole and reported, and the others are stored. Throws when the database
+   * itself fails (locked, full, read-only…): then none of them is stored.
    */
   storeCaptures(captures: readonly Capture[]): CaptureOutcome[] {
     // Immediate: the write lock is taken (waiting out another ingest) before anything is read.
@@ -90,6 +90,9 @@ export class RoleStore {
           try {
             return this.db.transaction(() => this.captures.write(capture))();
           } catch (error) {
+            // A full disk or a lost lock fails every capture after this one too: the batch is
+            // rolled back whole and the caller stops.
+            if (isDatabaseFailure(error)) throw error;
             return { status: 'failed', reason: describeStoreFailure(error) };
           }
         }),
