@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { rolePool } from '../../src/bench/rolePool.js';
+import { writeCorpus } from '../../src/bench/writeCorpus.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+/** Captures committed so far, read as an analyst would while the ingest runs. */
+function storedCaptures(db: string): number {
+  if (!existsSync(db)) return 0;
+  try {
+    const reader = new Database(db, { readonly: true });
+    try {
+      return reader.prepare('SELECT COUNT(*) FROM pages').pluck().get() as number;
+    } finally {
+      reader.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+describe('an ingest interrupted by a signal', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s: stops after the batch in flight, says what was stored, exits %i, and a re-run finishes', async (signal, status) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rolepages-interrupt-'));
+    const pages = join(dir, 'pages');
+    const db = join(dir, 'roles.db');
+    writeCorpus(pages, rolePool(400, 3), { pages: 600, shapes: ['tabular', 'flat'], seed: 8 });
+    const child = spawn(process.execPath, [CLI, 'ingest', pages, '--db', db, '--batch-size', '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (storedCaptures(db) === 0) await new Promise((next) => setTimeout(next, 20));
+    child.kill(signal);
+    const code = await exited;
+
+    const stored = storedCaptures(db);
+    expect(code).toBe(status);
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(600);
+    expect(stderr).toMatch(new RegExp(`rolepages ingest: interrupted; [\\d,]+ files? stored; run the same command again to finish\\n`));
+    expect(stderr).not.toContain('    at ');
+    expect(stdout).toMatch(/ stored, \d+ skipped, \d+ failed; /);
+    const check = new Database(db, { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+
+    const again = spawnSync(process.execPath, [CLI, 'ingest', pages, '--db', db, '--quiet'], { encoding: 'utf8' });
+    expect(again.status).toBe(0);
+    // Every file is stored now, or skipped as stored before (by the first run, or as a copy).
+    const [, newly, skipped] = /^([\d,]+) files? stored, ([\d,]+) skipped, 0 failed;/.exec(again.stdout)!.map((n) => Number(n.replace(/,/g, '')));
+    expect(newly! + skipped!).toBe(600);
+    expect(skipped).toBeGreaterThanOrEqual(stored);
+    const done = new Database(db, { readonly: true });
+    expect(done.prepare('SELECT COUNT(*) FROM pending_roles').pluck().get()).toBe(0);
+    done.close();
+  });
+});
