@@ -16,7 +16,7 @@ import { registerReport } from './commands/report.js';
 const program = new Command('rolepages')
   .description('Turn saved career-comparison pages into one reconciled SQLite database of job roles.')
   .showHelpAfterError()
-  // The contract gives bad usage exit status 2 for every command.
+  // Bad usage exits with status 2 on every command, as scripts expect.
   .exitOverride((err: CommanderError) => {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') process.exit(0);
     process.exit(2);

@@ -110,9 +110,9 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
         // closes with nothing under way.
         queue.clear();
         await queue.onIdle();
-        const reason = stopped === null ? 'not stored: the run was interrupted; run the same ingest again to store it' : `not stored: the run stopped: ${stopped}`;
-        // Each file after the stop is named once, with the reason the run stopped.
-        for (const path of files.slice(from + batchSize)) report({ path, status: 'failed', reason });
+        // After a failing database each file not stored is named once; after an interrupt, the
+        // one line that says so is enough (the files are simply not reached yet).
+        if (stopped !== null) for (const path of files.slice(from + batchSize)) report({ path, status: 'failed', reason: `not stored: the run stopped: ${stopped}` });
         break;
       }
     }
@@ -144,14 +144,13 @@ function storeBatch(store: RoleStore, paths: readonly string[], results: readonl
     if (result.kind === 'page') captures.push({ path: paths[i]!, record: result.record, capturedAt: result.capturedAt });
     else if (result.kind === 'known') captures.push({ path: paths[i]!, sha256: result.sha256 });
   }
-  let outcomes: CaptureOutcome[];
+  let outcomes: CaptureOutcome[] | null = null;
   let stopped: string | null = null;
   try {
     outcomes = store.storeCaptures(captures);
   } catch (error) {
     if (!isDatabaseFailure(error)) throw error;
     stopped = describeStoreFailure(error);
-    outcomes = captures.map(() => ({ status: 'failed', reason: stopped! }));
   }
   let c = 0;
   for (const [i, result] of results.entries()) {
@@ -160,7 +159,8 @@ function storeBatch(store: RoleStore, paths: readonly string[], results: readonl
       report({ path, status: 'failed', reason: result.reason });
       continue;
     }
-    const outcome = outcomes[c++]!;
+    // When the batch was rolled back, a file whose content was stored before stays stored.
+    const outcome = outcomes?.[c++] ?? (result.kind === 'known' ? { status: 'skipped' as const } : { status: 'failed' as const, reason: stopped! });
     if (outcome.status === 'failed') report({ path, status: 'failed', reason: outcome.reason });
     else if (outcome.status === 'skipped') report({ path, status: 'skipped' });
     else report({ path, status: 'stored', warnings: result.kind === 'page' ? result.record.warnings : [] });

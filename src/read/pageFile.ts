@@ -5,7 +5,7 @@ import { PageError } from '../errors.js';
 
 /**
  * A saved page's file: its bytes, read only when it is a regular file under the size cap, and
- * their hash. Apart from the readers, so that the writer (which reads a file only now and then) loads none of them.
+ * their hash.
  */
 
 export function sha256(bytes: Uint8Array): string {

@@ -45,8 +45,8 @@ export function readPageText(text: string): PageDocument {
 
 /** A tabular capture has table rows such as `| Yearly salary | $37,938 | $42,586 |`. */
 export function hasPipeRows(text: string): boolean {
-  // Two "|" on one line. A scan, not a regular expression: the pattern this replaces backtracked
-  // on a long line of spaces (64 s for 250 KB).
+  // Two "|" on one line. A scan, not a regular expression, which could backtrack on a long line
+  // of spaces.
   let previous = -1;
   for (let i = text.indexOf('|'); i !== -1; i = text.indexOf('|', i + 1)) {
     // Looks back only as far as the previous "|", so each character is looked at once.

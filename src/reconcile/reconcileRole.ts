@@ -165,7 +165,7 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
   const said: Said[] = [];
   // What each field's guesses are weighed against, in the order of `said`: a role on thousands of
   // flattened pages has a guess on most of them, and looking through every value of the role for
-  // each guess took seconds (1.7 s for a role on 4,000 pages, growing with the square).
+  // each guess would grow with the square of its pages.
   const saidOfField = new Map<string, Said[]>();
   const pending: Array<{ said: Said; candidates: unknown[]; joint: JointSplits | undefined; captured: Reliability }> = [];
   for (const page of evidence.pages) {
@@ -224,15 +224,14 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
 
 /**
  * A partner's unguessed votes on a field, in page order: what settles the guesses of the roles it
- * shares glued rows with. Within one `reconcileRoles` call it gives the same array for the same
+ * shares glued rows with. While the evidence does not change it gives the same array for the same
  * partner and field, so that how they settle is worked out once (see `settledOnce`).
  */
 export type PartnerVotesOf = (partner: string, field: string) => readonly Vote[];
 
 /**
- * Asks `read` for a partner's votes on a field once, and gives the same array after: kept for one
- * call of `reconcileRoles`, over which no evidence changes (a cached role's evidence gains pages
- * between calls).
+ * Asks `read` for a partner's votes on a field once, and gives the same array after: kept while
+ * no evidence changes (one reconciliation of the stored pages).
  */
 export function partnerVotesOnce(read: PartnerVotesOf): PartnerVotesOf {
   const known = new Map<string, readonly Vote[]>();

@@ -12,7 +12,7 @@ export interface RoleOutcome {
  * decided both roles' values at once, since what is known of one settles the other (unless the
  * caller has added those already: `withPartners` false). In key order, one at a time, so a caller
  * can write each before the next is computed. A partner's votes come from its evidence unless the
- * caller reads them more cheaply (`partnerVotes`, as a worker does from the database: a role on
+ * caller reads them more cheaply (`partnerVotes`, as the store does from the database: a role on
  * thousands of pages is the partner of thousands of roles, and only one field of it is needed).
  */
 export function* reconcileRoles(

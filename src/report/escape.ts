@@ -29,7 +29,7 @@ export function safeHref(url: string | null): string | null {
 }
 
 /**
- * The id of a role's section. Role keys are already `[a-z0-9-]` by the contract; anything else
+ * The id of a role's section. Role keys are already `[a-z0-9-]` by the key rule; anything else
  * is hex-encoded so a stray key can neither break the attribute nor collide with a clean one.
  */
 export function roleAnchor(key: string): string {

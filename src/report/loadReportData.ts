@@ -43,7 +43,7 @@ export function loadReportData(dbPath: string): ReportData {
 
 function loadFrom(db: Db, dbPath: string): ReportData {
   const tables = new Set(
-    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as Row[]).map((r) => String(r.name)),
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view')`).all() as Row[]).map((r) => String(r.name)),
   );
   const missingRequired = REQUIRED_TABLES.filter((t) => !tables.has(t));
   if (missingRequired.length > 0) {
@@ -114,7 +114,7 @@ function loadFrom(db: Db, dbPath: string): ReportData {
     for (const r of rows as IterableIterator<Row>) byKey.get(String(r.role_key))?.responsibilities.push(String(r.text));
   }
   if (tables.has('role_race')) {
-    // rowid keeps the page order of the groups, which the contract preserves.
+    // rowid keeps the page order of the groups, as the page lists them.
     const rows = db.prepare('SELECT role_key, group_name, pct FROM role_race ORDER BY role_key, rowid').iterate();
     for (const r of rows as IterableIterator<Row>) {
       byKey.get(String(r.role_key))?.race.push({ group: String(r.group_name), pct: Number(r.pct) });

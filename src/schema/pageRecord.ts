@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The one schema of a page record (see ../shared/CONTRACT.md). Every record that leaves the
- * extract stage is validated against it; the TypeScript types below are inferred from it, so the
- * contract, the validation and the types cannot drift apart.
+ * The one schema of a page record. Every record that leaves the extract stage is validated
+ * against it, and the TypeScript types below are inferred from it, so the documented record,
+ * the validation and the types cannot drift apart.
  */
 
 const usd = z.number().int().nonnegative();
@@ -42,14 +42,14 @@ export const RoleFacts = z.object({
   skills: z.array(SkillShare),
   responsibilities: z.array(z.string().min(1)),
   /**
-   * Beyond the contract: the names the page's prose uses for the role, as written
+   * Not a role fact: the names the page's prose uses for the role, as written
    * ("collections coordinators", "collections/accounts receivables"). Reconciliation keeps
    * them as aliases.
    */
   proseNames: z.array(z.string().min(1)),
 });
 
-/** The RoleFacts fields a page can show, in contract order (the key is derived, not shown). */
+/** The RoleFacts fields a page can show, in record order (the key is derived, not shown). */
 export const FACT_FIELDS = Object.keys(RoleFacts.shape).filter((f) => f !== 'key' && f !== 'proseNames') as Array<
   Exclude<keyof z.infer<typeof RoleFacts>, 'key' | 'proseNames'>
 >;
@@ -99,7 +99,7 @@ export type Warning = z.infer<typeof Warning>;
 export type Source = z.infer<typeof Source>;
 export type PageRecord = z.infer<typeof PageRecord>;
 
-/** `Collections/Accounts Receivable` → `collections-accounts-receivable` (the contract's rule). */
+/** `Collections/Accounts Receivable` → `collections-accounts-receivable` (the key rule). */
 export function roleKey(title: string): string {
   return title
     .normalize('NFKD')

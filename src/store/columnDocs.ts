@@ -27,7 +27,7 @@ const TABLES: Record<string, Doc[]> = {
     ['sha256', null, 'SHA-256 of the file’s bytes'],
     ['url', null, 'The page’s URL, where the capture names it (HTML)'],
     ['format', null, '"html" or "text"'],
-    ['layout', null, '"table" (cells kept apart) or "flat" (cells glued together)'],
+    ['layout', null, 'How the page lays its tables out: "table", or "flat" (HTML grids of boxes, text with cells glued together)'],
     ['role_a', null, 'The role of the left column (roles.key)'],
     ['role_b', null, 'The role of the right column (roles.key)'],
     ['ingested_at', 'ISO 8601 UTC', 'When it was stored'],

@@ -47,8 +47,8 @@ export function openReadOnly(file: string): Db {
 const threadConnections = new Map<string, Db>();
 
 /**
- * One read-only connection per database for the life of the calling thread: a worker's content
- * checks and its catch-up reads share it rather than each opening its own.
+ * One read-only connection per database for the life of the calling thread: a reader asks it
+ * of every file, and opening one a file would cost more than the question.
  */
 export function readOnlyForThread(file: string): Db {
   let db = threadConnections.get(file);

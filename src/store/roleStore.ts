@@ -112,12 +112,13 @@ export class RoleStore {
   reconcilePending(onProgress?: (done: number, total: number) => void): number {
     const keys = this.statements.pendingWithPartners.all() as string[];
     onProgress?.(0, keys.length);
+    // A role on thousands of pages is the joint partner of thousands: its votes on a field are
+    // read once a run, and only that field of its pages.
+    const partnerVotes = partnerVotesOnce((partner, field) => this.evidence.votes(partner, field));
     for (let start = 0; start < keys.length; start += ROLES_PER_TRANSACTION) {
       const chunk = keys.slice(start, start + ROLES_PER_TRANSACTION);
       this.db
         .transaction(() => {
-          // A role on thousands of pages is the partner of thousands: only the field asked is read.
-          const partnerVotes = partnerVotesOnce((partner, field) => this.evidence.votes(partner, field));
           for (const { key, role } of reconcileRoles(chunk, (k) => this.evidence.read(k), { withPartners: false, partnerVotes })) {
             if (role) this.roles.write(role);
             else this.roles.remove(key);

@@ -6,7 +6,7 @@ import { readFlatText } from '../../src/read/flat/readFlatText.js';
 import { readHtml } from '../../src/read/html/readHtml.js';
 import { readPageText } from '../../src/read/readPage.js';
 import { readTabularText } from '../../src/read/tabular/readTabularText.js';
-import { fastest } from './mutations.js';
+import { fastest } from '../faults/mutations.js';
 
 const MB = 1_000_000;
 const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
