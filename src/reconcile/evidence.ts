@@ -9,6 +9,11 @@ import type { Source } from '../schema/pageRecord.js';
 export interface RoleEvidence {
   key: string;
   pages: PageEvidence[];
+  /**
+   * Guesses of one capture that another capture of the same page showed without guessing: the
+   * page speaks by the value read, and the guess's warning is resolved.
+   */
+  settledByPage?: Array<{ pageId: number; field: string; value: unknown }>;
 }
 
 export interface PageEvidence {

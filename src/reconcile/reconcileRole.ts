@@ -89,6 +89,7 @@ interface Said {
  */
 export function reconcileRole(evidence: RoleEvidence, partnerVotes: PartnerVotesOf = () => []): ReconciledRole {
   const { said, warnings } = settleInferred(evidence, partnerVotes);
+  for (const s of evidence.settledByPage ?? []) warnings.push({ ...s, resolved: true });
   const byField = new Map<string, Said[]>();
   for (const s of said) {
     const list = byField.get(s.field);

@@ -18,15 +18,23 @@ interface SideRow {
   facts: string | null;
 }
 
+/** A warning on a value: the value was inferred, with the candidates and joint splits it kept. */
+interface Guess {
+  candidates: unknown[];
+  splits: Array<[unknown, unknown]> | null;
+}
+
 /**
- * Reads a role's evidence back from the tables: the pages that show it, each as its newest
- * capture, with that capture's facts of the role and which of them a flattened capture inferred.
- * The older captures of a page are its history: they stay stored and readable, and do not vote.
+ * Reads a role's evidence back from the tables: the pages that show it, each heard once. A page
+ * saved several times speaks by its newest capture, field by field; a value a flattened capture
+ * had to guess gives way to the same page's value read without guessing (the HTML or tabular
+ * capture of the same visit). The other captures stay stored as the page's history and do not
+ * vote.
  */
 export class EvidenceReader {
   private readonly sidesOfRole: Statement;
   private readonly fieldOfRole: Statement;
-  private readonly inferredOfRole: Statement;
+  private readonly guessesOfRole: Statement;
 
   constructor(db: Db) {
     const sides = (facts: string) =>
@@ -34,53 +42,79 @@ export class EvidenceReader {
        FROM page_sides s JOIN pages p ON p.id = s.page_id WHERE s.role_key = ? ORDER BY p.id, s.side`;
     this.sidesOfRole = db.prepare(sides('s.facts'));
     this.fieldOfRole = db.prepare(sides('s.facts -> ?'));
-    this.inferredOfRole = db.prepare('SELECT page_id, field, candidates, splits FROM page_warnings WHERE role_key = ?');
+    this.guessesOfRole = db.prepare('SELECT page_id, field, candidates, splits FROM page_warnings WHERE role_key = ?');
   }
 
   read(key: string): RoleEvidence {
-    const guesses = new Map<string, { candidates: unknown[]; splits: Array<[unknown, unknown]> | null }>();
-    // Any warning on a value marks it as inferred, with the candidates it kept, if any.
-    for (const w of this.inferredOfRole.all(key) as Array<{ page_id: number; field: string; candidates: string | null; splits: string | null }>) {
+    const guesses = this.guesses(key);
+    const pages = new Map<string, PageEvidence>();
+    const settledByPage: NonNullable<RoleEvidence['settledByPage']> = [];
+    for (const capture of pageCaptures(this.sidesOfRole.all(key) as SideRow[])) {
+      const newest = capture[0]!;
+      const page = pageEvidence(newest);
+      pages.set(newest.page_key, page);
+      for (const sideRows of bySide(capture)) {
+        const side: PageEvidence['sides'][number] = { values: new Map(), inferred: new Map() };
+        // Newest first: a field keeps the first value read without guessing, else the first guess.
+        const guessedBy = new Map<string, number>();
+        for (const row of sideRows) {
+          for (const [field, value] of Object.entries(JSON.parse(row.facts!) as Record<string, unknown>)) {
+            const guess = guesses.get(`${row.id}\u0000${field}`);
+            if (guess && side.values.has(field)) {
+              if (!side.inferred.has(field)) settledByPage.push({ pageId: row.id, field, value: side.values.get(field) });
+              continue;
+            }
+            if (side.values.has(field) && !side.inferred.has(field)) continue;
+            const replaced = guessedBy.get(field);
+            if (replaced !== undefined) settledByPage.push({ pageId: replaced, field, value });
+            guessedBy.delete(field);
+            side.values.set(field, value);
+            side.inferred.delete(field);
+            side.joint?.splits.delete(field);
+            if (!guess) continue;
+            guessedBy.set(field, row.id);
+            side.inferred.set(field, guess.candidates);
+            if (guess.splits) {
+              side.joint ??= { side: row.side, partner: row.side === 0 ? row.role_b : row.role_a, splits: new Map() };
+              side.joint.splits.set(field, guess.splits);
+            }
+          }
+        }
+        if (side.joint?.splits.size === 0) delete side.joint;
+        page.sides.push(side);
+      }
+    }
+    return settledByPage.length > 0 ? { key, pages: [...pages.values()], settledByPage } : { key, pages: [...pages.values()] };
+  }
+
+  /**
+   * What the pages of a role show of one field, unguessed: the votes `read` would give of it,
+   * without reading the rest of the role (a role on thousands of pages is the joint partner of
+   * thousands of others, each asking for one field).
+   */
+  votes(key: string, field: string): Vote[] {
+    const guessed = new Set([...this.guesses(key).keys()].filter((id) => id.endsWith(`\u0000${field}`)).map((id) => Number(id.split('\u0000')[0])));
+    const votes: Vote[] = [];
+    for (const capture of pageCaptures(this.fieldOfRole.all(field, key) as SideRow[])) {
+      const page = capture[0]!;
+      for (const sideRows of bySide(capture)) {
+        const read = sideRows.find((row) => row.facts !== null && !guessed.has(row.id));
+        if (read) votes.push({ pageId: page.id, reliability: captureReliability(page), capturedAt: Date.parse(page.captured_at), value: JSON.parse(read.facts!) as unknown });
+      }
+    }
+    return votes;
+  }
+
+  /** Every warning on a value of the role, by capture and field. */
+  private guesses(key: string): Map<string, Guess> {
+    const guesses = new Map<string, Guess>();
+    for (const w of this.guessesOfRole.all(key) as Array<{ page_id: number; field: string; candidates: string | null; splits: string | null }>) {
       guesses.set(`${w.page_id}\u0000${w.field}`, {
         candidates: w.candidates ? (JSON.parse(w.candidates) as unknown[]) : [],
         splits: w.splits ? (JSON.parse(w.splits) as Array<[unknown, unknown]>) : null,
       });
     }
-    const pages = new Map<number, PageEvidence>();
-    for (const row of newestCaptures(this.sidesOfRole.all(key) as SideRow[])) {
-      let page = pages.get(row.id);
-      if (!page) pages.set(row.id, (page = pageEvidence(row)));
-      const values = new Map(Object.entries(JSON.parse(row.facts!) as Record<string, unknown>));
-      const side: PageEvidence['sides'][number] = { values, inferred: new Map() };
-      for (const field of values.keys()) {
-        const guess = guesses.get(`${row.id}\u0000${field}`);
-        if (!guess) continue;
-        side.inferred.set(field, guess.candidates);
-        if (guess.splits) {
-          side.joint ??= { side: row.side, partner: row.side === 0 ? row.role_b : row.role_a, splits: new Map() };
-          side.joint.splits.set(field, guess.splits);
-        }
-      }
-      page.sides.push(side);
-    }
-    return { key, pages: [...pages.values()] };
-  }
-
-  /**
-   * What the pages of a role show of one field, unguessed, in page order: the votes `read` would
-   * give of it, without reading the rest of the role (a role on thousands of pages is the joint
-   * partner of thousands of others, each asking for one field).
-   */
-  votes(key: string, field: string): Vote[] {
-    const guessed = new Set(
-      (this.inferredOfRole.all(key) as Array<{ page_id: number; field: string }>).filter((w) => w.field === field).map((w) => w.page_id),
-    );
-    const votes: Vote[] = [];
-    for (const row of newestCaptures(this.fieldOfRole.all(field, key) as SideRow[])) {
-      if (row.facts === null || guessed.has(row.id)) continue;
-      votes.push({ pageId: row.id, reliability: captureReliability(row), capturedAt: Date.parse(row.captured_at), value: JSON.parse(row.facts) as unknown });
-    }
-    return votes;
+    return guesses;
   }
 }
 
@@ -89,23 +123,27 @@ function pageEvidence(row: SideRow): PageEvidence {
 }
 
 /**
- * The sides of each page's newest capture, in capture id order. Captures saved at the same moment
- * (the HTML and the text of one visit) give way to the more reliable shape, then to the smaller
- * hash, so the choice never depends on the order of ingestion.
+ * The sides of a role's captures grouped by page, each page's newest capture first, pages in the
+ * order of their newest capture's id. Captures saved at the same moment give way to the more
+ * reliable shape, then to the smaller hash, so the order never depends on the order of ingestion.
  */
-function newestCaptures(rows: readonly SideRow[]): SideRow[] {
-  const voice = new Map<string, SideRow>();
+function pageCaptures(rows: readonly SideRow[]): SideRow[][] {
+  const byPage = new Map<string, SideRow[]>();
   for (const row of rows) {
-    const best = voice.get(row.page_key);
-    if (!best || speaksBefore(row, best)) voice.set(row.page_key, row);
+    const page = byPage.get(row.page_key);
+    if (page) page.push(row);
+    else byPage.set(row.page_key, [row]);
   }
-  const chosen = new Set([...voice.values()].map((r) => r.id));
-  return rows.filter((r) => chosen.has(r.id));
+  const pages = [...byPage.values()].map((page) => page.sort(newestFirst));
+  return pages.sort((a, b) => a[0]!.id - b[0]!.id);
 }
 
-function speaksBefore(a: SideRow, b: SideRow): boolean {
-  if (a.captured_at !== b.captured_at) return a.captured_at > b.captured_at;
-  const reliability = captureReliability(a) - captureReliability(b);
-  if (reliability !== 0) return reliability > 0;
-  return a.sha256 < b.sha256;
+/** A page's side rows split by side (0, then 1), each in the page's order of captures. */
+function bySide(rows: readonly SideRow[]): SideRow[][] {
+  return [0, 1].map((side) => rows.filter((r) => r.side === side)).filter((list) => list.length > 0);
+}
+
+function newestFirst(a: SideRow, b: SideRow): number {
+  if (a.captured_at !== b.captured_at) return a.captured_at > b.captured_at ? -1 : 1;
+  return captureReliability(b) - captureReliability(a) || (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0);
 }
