@@ -215,7 +215,7 @@ export const MIGRATIONS: readonly Migration[] = [
           role_key TEXT NOT NULL,
           facts TEXT NOT NULL,
           PRIMARY KEY (page_id, side)
-        ) STRICT, WITHOUT ROWID;
+        ) STRICT;
         INSERT INTO page_sides (page_id, side, role_key, facts)
           SELECT page_id, side, role_key, json_group_object(field, json(value))
           FROM observations GROUP BY page_id, side, role_key;
