@@ -58,13 +58,10 @@ function main(): void {
     if (!Number.isInteger(n) || n < 1) fail(`Expected \`--${flag}\` to be a number from 1 and up, got \`${text}\`\n${USAGE}`);
     return n;
   };
-  // Large enough that a run's fixed cost weighs as it does on a real folder of tens of thousands
-  // of pages, not on a toy one. An ingest spends some two seconds here before it runs at full
-  // speed: the threads load their modules, and V8 compiles the hot code of each of three threads
-  // (a third of the CPU of a 1,000-page run went to its optimising compiler). At 1,000 served
-  // pages the ratio to the floor measured mostly that: 0.63-0.70 x, against 0.91-1.17 x at 4,000.
-  // Text captures: ten per role of the pool, as a crawl of the site has.
-  const htmlPages = number('pages', args.pages, 4000);
+  // Large enough that a run's fixed cost (the threads loading their modules, V8 compiling the hot
+  // code of each) weighs as it does on a real folder of thousands of pages, not on a toy one.
+  // Text captures: a few per role of the pool, as a crawl of the site has.
+  const htmlPages = number('pages', args.pages, 3000);
   const textPages = number('text-pages', args['text-pages'], args.pages === undefined ? 10_000 : htmlPages);
   const mixedPages = args.pages === undefined ? 2000 : htmlPages * 2;
   const roles = number('roles', args.roles, 2000);
@@ -81,7 +78,7 @@ function main(): void {
     args['rss-pages'] !== undefined
       ? args['rss-pages'].split(',').map((text) => number('rss-pages', text.trim(), 0))
       : args['rss-scale']
-        ? [1000, 10_000]
+        ? [3000, 30_000]
         : [];
 
   const root = mkdtempSync(join(tmpdir(), 'rolepages-bench-'));
@@ -153,8 +150,8 @@ function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, 
 }
 
 /**
- * Files the floor reads, evenly spread over a corpus: its rate is the same over 1,000 pages as
- * over 4,000 (measured twice a corpus, it would otherwise take as long as the ingest).
+ * Files the floor reads, evenly spread over a corpus: a page parses alike in a sample as in the
+ * whole corpus (measured twice a corpus, the whole would take as long as the ingest).
  */
 const FLOOR_SAMPLE = 1000;
 
