@@ -43,19 +43,6 @@ export function readPageFileSync(path: string, { maxBytes = DEFAULT_MAX_PAGE_BYT
   }
 }
 
-/**
- * As `readPageFileSync`, with the reason a file cannot be read (over the size cap, not a regular
- * file, unreadable) returned rather than thrown: for a caller that reports it and goes on.
- */
-export function readPageFileOrReason(path: string, maxBytes: number | undefined): Uint8Array | PageError {
-  try {
-    return readPageFileSync(path, maxBytes === undefined ? {} : { maxBytes });
-  } catch (error) {
-    if (error instanceof PageError) return error;
-    throw error;
-  }
-}
-
 function refuseUnlessPageFile(info: Stats, path: string, maxBytes: number): void {
   if (!info.isFile()) throw new PageError('unreadable', path, `${fileKind(info)}, not a regular file; name a saved page file`);
   if (info.size > maxBytes) {
