@@ -186,9 +186,8 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`
         -- Pages are what was read and roles what was made of them: a page is stored before its
         -- roles are reconciled, so it no longer references them. SQLite changes a table's
-        -- constraints only by building it anew, and the views that read it with it.
+        -- constraints only by building it anew, and the view that reads it with it.
         DROP VIEW comparisons;
-        DROP VIEW role_overview;
         CREATE TABLE pages_new (
           id INTEGER PRIMARY KEY AUTOINCREMENT,
           path TEXT NOT NULL,
@@ -231,12 +230,6 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE VIEW observations AS
         SELECT s.page_id, s.role_key, f.key AS field, json_quote(f.value) AS value, s.side
         FROM page_sides s, json_each(s.facts) f;
-
-        CREATE VIEW role_overview AS
-        SELECT r.key, r.title, r.page_count,
-               (SELECT COUNT(DISTINCT c.field) FROM conflicts c WHERE c.role_key = r.key) AS conflicting_fields,
-               r.yearly_salary, r.number_of_jobs
-        FROM roles r;
 
         CREATE VIEW comparisons AS
         SELECT p.id AS page_id, p.path, p.page_key,
