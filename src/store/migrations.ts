@@ -227,8 +227,13 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX pages_page_key ON pages(page_key);
         CREATE INDEX page_sides_role ON page_sides(role_key);
 
+        -- value as JSON text by the element's type: json_quote alone would quote an object
+        -- whose JSON subtype a GROUP BY or ORDER BY has dropped.
         CREATE VIEW observations AS
-        SELECT s.page_id, s.role_key, f.key AS field, json_quote(f.value) AS value, s.side
+        SELECT s.page_id, s.role_key, f.key AS field,
+               CASE f.type WHEN 'object' THEN f.value WHEN 'array' THEN f.value WHEN 'true' THEN 'true'
+                           WHEN 'false' THEN 'false' WHEN 'null' THEN 'null' ELSE json_quote(f.value) END AS value,
+               s.side
         FROM page_sides s, json_each(s.facts) f;
 
         CREATE VIEW comparisons AS
