@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +25,11 @@ describe('rolepages ingest', () => {
     const { status, stdout, stderr } = run('ingest', dir, '--db', db);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toBe('5 pages stored, 0 skipped, 0 failed; 6 roles (from 5 pages); 0 conflicting fields\n');
+    expect(stdout).toBe('5 files stored, 0 skipped, 0 failed; 6 roles from 5 pages (5 captures); 0 conflicting fields\n');
   });
 
   it('skips them all the second time', () => {
-    expect(run('ingest', dir, '--db', db).stdout).toBe('0 pages stored, 5 skipped, 0 failed; 6 roles (from 5 pages); 0 conflicting fields\n');
+    expect(run('ingest', dir, '--db', db).stdout).toBe('0 files stored, 5 skipped, 0 failed; 6 roles from 5 pages (5 captures); 0 conflicting fields\n');
   });
 
   it('exits 1 naming each failed file with its reason, storing the others', () => {
@@ -39,7 +39,7 @@ describe('rolepages ingest', () => {
     const { status, stdout, stderr } = run('ingest', other, '--db', join(other, 'roles.db'));
     expect(status).toBe(1);
     expect(stderr).toMatch(new RegExp(`^rolepages ingest: ${join(other, 'notes.md')}: .+\\n$`));
-    expect(stdout).toMatch(/^1 pages stored, 0 skipped, 1 failed; 2 roles/);
+    expect(stdout).toMatch(/^1 file stored, 0 skipped, 1 failed; 2 roles/);
   });
 
   it('exits 2 on bad usage', () => {
@@ -97,13 +97,17 @@ describe('rolepages roles, show and export', () => {
   });
 
   it('show displays a conflict once a page is edited to another salary', () => {
-    const edited = readFileSync(join(dir, SEEDS[0]!), 'utf8').replace('| Yearly salary | $37,938 |', '| Yearly salary | $39,120 |');
+    // Seed 001 saved again later, after its Collections Coordinator's salary changed: the new
+    // capture speaks for the page, which then disagrees with seeds 000 and 004.
+    const edited = readFileSync(join(dir, SEEDS[1]!), 'utf8').replaceAll('$37,938', '$39,120');
     const editedDir = mkdtempSync(join(tmpdir(), 'rolepages-cli-'));
     writeFileSync(join(editedDir, 'edited.txt'), edited);
+    const later = new Date(statSync(join(dir, SEEDS[1]!)).mtimeMs + 60_000);
+    utimesSync(join(editedDir, 'edited.txt'), later, later);
     const editedDb = join(editedDir, 'roles.db');
-    expect(run('ingest', dir, editedDir, '--db', editedDb).stdout).toMatch(/; 1 conflicting fields\n$/);
+    expect(run('ingest', dir, editedDir, '--db', editedDb).stdout).toBe('6 files stored, 0 skipped, 0 failed; 6 roles from 5 pages (6 captures); 1 conflicting field\n');
     const { stdout } = run('show', 'collections-coordinator', '--db', editedDb);
-    expect(stdout).toContain('Conflicts:\n  yearlySalary: 37938 on 3 page(s) (kept)\n  yearlySalary: 39120 on 1 page(s)\n');
+    expect(stdout).toContain('Conflicts:\n  yearlySalary: 37938 on 2 page(s) (kept)\n  yearlySalary: 39120 on 1 page(s)\n');
   });
 
   it('query still answers on a database an interrupted ingest left with roles to catch up, and says so', () => {
@@ -139,6 +143,6 @@ describe('rolepages roles, show and export', () => {
   it('export exits 2 for a table that does not exist, listing the ones that do', () => {
     const { status, stderr } = run('export', '--db', db, '--format', 'csv', '--table', 'salaries');
     expect(status).toBe(2);
-    expect(stderr).toMatch(/^rolepages export: no table or view named "salaries"; choose one of: comparisons, conflicts, observations, /);
+    expect(stderr).toMatch(/^rolepages export: no table or view named "salaries"; choose one of: columns, comparisons, conflicts, observations, /);
   });
 });

@@ -1,35 +1,59 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { collectFiles } from '../../src/ingest/collectFiles.js';
-import { extractFile } from '../../src/ingest/extractFile.js';
-import { ingest } from '../../src/ingest/ingest.js';
+import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
+import { readCapture } from '../../src/ingest/readCapture.js';
+import { closeReadOnlyForThread } from '../../src/store/openDatabase.js';
 import { RoleStore } from '../../src/store/roleStore.js';
+import { renderFlatCapture, renderTabularCapture } from '../support/renderCaptures.js';
 import { FIXTURES } from '../support/seeds.js';
-import { dump, tempDb } from '../store/storeFixtures.js';
+import { dump } from '../store/storeFixtures.js';
 
 const SEEDS = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+const FIXTURE_PAGES = readdirSync(FIXTURES).filter((f) => !f.endsWith('.json')).sort();
 
-/** A copy of the seed pages in a fresh directory, so tests can edit and add files. */
-function seedDir(): string {
+/** Run from the TypeScript sources: the files are read on this thread. */
+const HERE: IngestOptions = { concurrency: 0 };
+const JANUARY = new Date('2026-01-15T09:00:00Z');
+const JULY = new Date('2026-07-01T09:00:00Z');
+
+/** A folder holding the database and a copy of the seed pages, so tests can edit and add files. */
+function seedDir(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rolepages-ingest-'));
   for (const name of SEEDS) copyFileSync(join(FIXTURES, name), join(dir, name));
-  return dir;
+  return { dir, db: join(dir, 'roles.db') };
 }
 
-let store: RoleStore;
-let dir: string;
-beforeEach(() => {
-  store = RoleStore.open(tempDb());
-  dir = seedDir();
+const opened: RoleStore[] = [];
+/** The database `file`, open for the test's checks. */
+const open = (file: string): RoleStore => {
+  const store = RoleStore.open(file);
+  opened.push(store);
+  return store;
+};
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
 });
-afterEach(() => store.close());
+
+const pageCounts = (store: RoleStore) => store.db.prepare('SELECT key, page_count FROM roles ORDER BY key').all();
+/** Collections Coordinator and Account Specialist are on three of the five seed pages, the others on one. */
+const SEED_PAGE_COUNTS = [
+  { key: 'account-specialist', page_count: 3 },
+  { key: 'collections-accounts-receivable', page_count: 1 },
+  { key: 'collections-associate', page_count: 1 },
+  { key: 'collections-coordinator', page_count: 3 },
+  { key: 'collections-representative', page_count: 1 },
+  { key: 'senior-collection-specialist', page_count: 1 },
+];
 
 describe('ingest of the seed pages', () => {
   it('stores the 5 seed pages and reconciles 6 roles without conflicts', async () => {
-    const summary = await ingest(store, [dir]);
-    expect(summary).toEqual({ stored: 5, skipped: 0, failed: [], pages: 5, roles: 6, conflicts: 0 });
+    const { dir, db } = seedDir();
+    const summary = await ingest(db, [dir], HERE);
+    expect(summary).toEqual({ stored: 5, skipped: 0, failed: [], stopped: null, captures: 5, pages: 5, roles: 6, conflicts: 0 });
+    const store = open(db);
     const rows = store.db.prepare('SELECT key, page_count, average_age FROM roles ORDER BY key').all();
     expect(rows).toEqual([
       { key: 'account-specialist', page_count: 3, average_age: 46 },
@@ -44,76 +68,180 @@ describe('ingest of the seed pages', () => {
   });
 
   it('stores nothing new and changes no row the second time', async () => {
-    await ingest(store, [dir]);
-    const before = [dump(store.db, 'roles', 'key'), dump(store.db, 'pages', 'id'), dump(store.db, 'observations', 'page_id, side, field')];
-    const again = await ingest(store, [dir]);
-    expect(again).toMatchObject({ stored: 0, skipped: 5, failed: [] });
-    expect([dump(store.db, 'roles', 'key'), dump(store.db, 'pages', 'id'), dump(store.db, 'observations', 'page_id, side, field')]).toEqual(before);
+    const { dir, db } = seedDir();
+    await ingest(db, [dir], HERE);
+    const snapshot = () => {
+      const store = RoleStore.open(db);
+      const rows = [dump(store.db, 'roles', 'key'), dump(store.db, 'pages', 'id'), dump(store.db, 'observations', 'page_id, side, field')];
+      store.close();
+      return rows;
+    };
+    const before = snapshot();
+    const again = await ingest(db, [dir], HERE);
+    expect(again).toMatchObject({ stored: 0, skipped: 5, failed: [], stopped: null });
+    expect(snapshot()).toEqual(before);
   });
 
-  it('leaves no role pending at its end, and catches up the roles a killed run left pending', async () => {
+  it('leaves no role pending at its end, and reconciles the roles a killed run left pending', async () => {
+    const { dir, db } = seedDir();
     const files = SEEDS.map((name) => join(dir, name));
-    await ingest(store, files, { batchSize: 1 });
-    expect(store.pendingCount()).toBe(0);
-    const settled = dump(store.db, 'roles', 'key');
+    await ingest(db, files, { ...HERE, batchSize: 1 });
+    const settled = open(db);
+    expect(settled.pendingCount()).toBe(0);
 
-    // A run killed between a batch and its catch-up: Collections Coordinator's later pages are
-    // stored, its row still counts only the first one.
-    const killed = RoleStore.open(tempDb());
-    for (const file of files) {
-      const extracted = extractFile({ path: file, bytes: readFileSync(file) });
-      if (!extracted.ok) throw new Error(extracted.reason);
-      killed.storeBatch([{ path: file, record: extracted.record }], { deferStoredRoles: true });
+    // A run killed between its two phases: every capture stored, no role made yet.
+    const killedDb = join(mkdtempSync(join(tmpdir(), 'rolepages-killed-')), 'roles.db');
+    const killed = open(killedDb);
+    for (const path of files) {
+      const read = readCapture({ path, database: killedDb });
+      if (read.kind !== 'page') throw new Error(`expected a page, got ${JSON.stringify(read)}`);
+      killed.storeCaptures([{ path, record: read.record, capturedAt: read.capturedAt }]);
     }
-    expect(killed.pendingCount()).toBeGreaterThan(0);
-    expect(await ingest(killed, files)).toMatchObject({ stored: 0, skipped: 5, failed: [] });
+    closeReadOnlyForThread();
+    expect(killed.pendingCount()).toBe(6);
+    expect(killed.counts().roles).toBe(0);
+    expect(await ingest(killedDb, files, HERE)).toMatchObject({ stored: 0, skipped: 5, failed: [], stopped: null, roles: 6 });
     expect(killed.pendingCount()).toBe(0);
-    expect(dump(killed.db, 'roles', 'key')).toEqual(settled);
-    killed.close();
+    expect(dump(killed.db, 'roles', 'key')).toEqual(dump(settled.db, 'roles', 'key'));
   });
 
   it('gives an identical roles table when the files are ingested in reverse order', async () => {
+    const { dir, db } = seedDir();
     const files = SEEDS.map((name) => join(dir, name));
-    await ingest(store, files);
-    const reverse = RoleStore.open(tempDb());
-    await ingest(reverse, [...files].reverse(), { concurrency: 0, batchSize: 1 });
-    expect(dump(reverse.db, 'roles', 'key')).toEqual(dump(store.db, 'roles', 'key'));
-    expect(dump(reverse.db, 'role_skills', 'role_key, name')).toEqual(dump(store.db, 'role_skills', 'role_key, name'));
-    reverse.close();
+    await ingest(db, files, HERE);
+    const reverseDb = join(dir, 'reverse.db');
+    await ingest(reverseDb, [...files].reverse(), { ...HERE, batchSize: 1 });
+    const forward = open(db);
+    const reverse = open(reverseDb);
+    expect(dump(reverse.db, 'roles', 'key')).toEqual(dump(forward.db, 'roles', 'key'));
+    expect(dump(reverse.db, 'role_skills', 'role_key, name')).toEqual(dump(forward.db, 'role_skills', 'role_key, name'));
   });
 
-  it('records an edited salary as a conflict naming both values', async () => {
-    const edited = readFileSync(join(dir, SEEDS[0]!), 'utf8').replace('| Yearly salary | $37,938 |', '| Yearly salary | $39,120 |');
-    writeFileSync(join(dir, 'edited-000.txt'), edited);
-    const summary = await ingest(store, [dir]);
-    expect(summary).toMatchObject({ stored: 6, conflicts: 1 });
-    expect(store.db.prepare('SELECT role_key, field, value, page_count, chosen FROM conflicts ORDER BY value').all()).toEqual([
-      { role_key: 'collections-coordinator', field: 'yearlySalary', value: '37938', page_count: 3, chosen: 1 },
+  it('records a salary one page shows differently from the others as a conflict naming both values', async () => {
+    const { dir, db } = seedDir();
+    // Seed 001 edited: its Collections Coordinator earns $39,120, where seeds 000 and 004 say $37,938.
+    const seed001 = join(dir, SEEDS[1]!);
+    writeFileSync(seed001, readFileSync(seed001, 'utf8').replace('| Yearly salary | $38,949 | $37,938 |', '| Yearly salary | $38,949 | $39,120 |'));
+    const summary = await ingest(db, [dir], HERE);
+    expect(summary).toMatchObject({ stored: 5, pages: 5, conflicts: 1 });
+    expect(open(db).db.prepare('SELECT role_key, field, value, page_count, chosen FROM conflicts ORDER BY value').all()).toEqual([
+      { role_key: 'collections-coordinator', field: 'yearlySalary', value: '37938', page_count: 2, chosen: 1 },
       { role_key: 'collections-coordinator', field: 'yearlySalary', value: '39120', page_count: 1, chosen: 0 },
     ]);
   });
 
-  it('replaces the observations of a file that changed, keeping everything else', async () => {
-    await ingest(store, [dir]);
+  it('stores a file saved again with new content as a new capture of its page, which then speaks for it', async () => {
+    const { dir, db } = seedDir();
     const path = join(dir, SEEDS[0]!);
-    writeFileSync(path, readFileSync(path, 'utf8').replace('| Number of jobs | 40,113 |', '| Number of jobs | 41,000 |'));
-    const summary = await ingest(store, [dir]);
-    expect(summary).toMatchObject({ stored: 1, skipped: 4, pages: 5, roles: 6, conflicts: 1 });
-    const values = store.db
-      .prepare("SELECT value, page_count FROM conflicts WHERE role_key = 'collections-coordinator' AND field = 'numberOfJobs' ORDER BY value")
-      .all();
-    expect(values).toEqual([
+    utimesSync(path, JANUARY, JANUARY);
+    await ingest(db, [dir], HERE);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('| Number of jobs | 40,113 | 116,010 |', '| Number of jobs | 41,000 | 116,010 |'));
+    utimesSync(path, JULY, JULY);
+    const summary = await ingest(db, [dir], HERE);
+    expect(summary).toMatchObject({ stored: 1, skipped: 4, captures: 6, pages: 5, roles: 6, conflicts: 1 });
+    const store = open(db);
+    // Seed 000 now says 41,000, against 40,113 on seeds 001 and 004.
+    expect(store.db.prepare("SELECT value, page_count FROM conflicts WHERE role_key = 'collections-coordinator' AND field = 'numberOfJobs' ORDER BY value").all()).toEqual([
       { value: '40113', page_count: 2 },
       { value: '41000', page_count: 1 },
+    ]);
+    // Its January capture is kept, as the page's history.
+    const history = store.db
+      .prepare(
+        `SELECT p.path, p.captured_at, o.value FROM observations o JOIN pages p ON p.id = o.page_id
+         WHERE p.page_key = 'collections-coordinator-vs-account-specialist' AND o.role_key = 'collections-coordinator' AND o.field = 'numberOfJobs'
+         ORDER BY p.captured_at`,
+      )
+      .all();
+    expect(history).toEqual([
+      { path: SEEDS[0], captured_at: JANUARY.toISOString(), value: '40113' },
+      { path: SEEDS[0], captured_at: JULY.toISOString(), value: '41000' },
     ]);
   });
 
   it('names each file that fails with its reason and stores all the others', async () => {
+    const { dir, db } = seedDir();
     writeFileSync(join(dir, 'notes.txt'), 'Shopping list: milk, eggs.\n');
-    const summary = await ingest(store, [dir, join(dir, 'missing.html')]);
+    const summary = await ingest(db, [dir, join(dir, 'missing.html')], HERE);
     expect(summary.stored).toBe(5);
-    expect(summary.failed.map((f) => f.path)).toEqual([join(dir, 'missing.html'), join(dir, 'notes.txt')]);
-    expect(summary.failed[1]?.reason).toMatch(/comparison page/);
+    // In input order: a path that is not there is a file that cannot be read, as extract says.
+    expect(summary.failed).toEqual([
+      { path: join(dir, 'notes.txt'), reason: expect.stringMatching(/comparison page/) },
+      { path: join(dir, 'missing.html'), reason: 'cannot read the file (ENOENT); check that it exists and is readable' },
+    ]);
+  });
+});
+
+describe('pages and captures', () => {
+  it('counts pages, not files: the fixtures are five pages each saved as text and as HTML', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'rolepages-pages-')), 'roles.db');
+    const summary = await ingest(db, FIXTURE_PAGES.map((name) => join(FIXTURES, name)), HERE);
+    expect(summary).toMatchObject({ stored: 10, failed: [], captures: 10, pages: 5, roles: 6, conflicts: 0 });
+    expect(pageCounts(open(db))).toEqual(SEED_PAGE_COUNTS);
+  });
+
+  it('counts pages, not files, when every seed is also saved as tabular and as flattened text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rolepages-pages-'));
+    const grids: Record<string, { grid: string; row: string }> = {
+      '007_c0781b1da5386105_grid.html': { grid: '.compare-grid', row: '.compare-row' },
+      '009_53ee470b7ca18917_grid.html': { grid: 'jc-compare', row: 'jc-row' },
+    };
+    for (const name of FIXTURE_PAGES) {
+      copyFileSync(join(FIXTURES, name), join(dir, name));
+      if (!name.endsWith('.html')) continue;
+      const html = readFileSync(join(FIXTURES, name), 'utf8');
+      writeFileSync(join(dir, `${name}.tabular.txt`), renderTabularCapture(html, grids[name] ?? null));
+      writeFileSync(join(dir, `${name}.flat.txt`), renderFlatCapture(html, grids[name] ?? null));
+    }
+    const db = join(dir, 'roles.db');
+    const summary = await ingest(db, [dir], HERE);
+    expect(summary).toMatchObject({ failed: [], captures: 20, pages: 5, roles: 6 });
+    expect(summary.stored + summary.skipped).toBe(20);
+    expect(pageCounts(open(db))).toEqual(SEED_PAGE_COUNTS);
+  });
+
+  /**
+   * One page saved in January and again in July, after the site raised Collections Coordinator's
+   * salary from $37,938 to $39,500: whichever is ingested first, July's speaks for the page.
+   */
+  it.each([
+    ['January then July', ['january.txt', 'july.txt']],
+    ['July then January', ['july.txt', 'january.txt']],
+  ])('gives the newer crawl of a page its values, no conflict, and keeps the older in observations: %s', async (_order, names) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rolepages-crawls-'));
+    const seed000 = readFileSync(join(FIXTURES, SEEDS[0]!), 'utf8');
+    writeFileSync(join(dir, 'january.txt'), seed000);
+    // The site changed the figure everywhere it shows it: the table, the averages and the intro.
+    writeFileSync(join(dir, 'july.txt'), seed000.replaceAll('$37,938', '$39,500'));
+    utimesSync(join(dir, 'january.txt'), JANUARY, JANUARY);
+    utimesSync(join(dir, 'july.txt'), JULY, JULY);
+    const db = join(dir, 'roles.db');
+    for (const name of names) expect(await ingest(db, [join(dir, name)], HERE)).toMatchObject({ stored: 1, failed: [], stopped: null });
+
+    const store = open(db);
+    expect(store.counts()).toEqual({ captures: 2, pages: 1, roles: 2, conflicts: 0 });
+    expect(store.db.prepare("SELECT page_count, yearly_salary FROM roles WHERE key = 'collections-coordinator'").get()).toEqual({ page_count: 1, yearly_salary: 39500 });
+    expect(store.db.prepare('SELECT * FROM conflicts').all()).toEqual([]);
+    const history = store.db
+      .prepare(
+        `SELECT p.path, p.captured_at, o.value FROM observations o JOIN pages p ON p.id = o.page_id
+         WHERE o.role_key = 'collections-coordinator' AND o.field = 'yearlySalary' ORDER BY p.captured_at`,
+      )
+      .all();
+    expect(history).toEqual([
+      { path: 'january.txt', captured_at: JANUARY.toISOString(), value: '37938' },
+      { path: 'july.txt', captured_at: JULY.toISOString(), value: '39500' },
+    ]);
+  });
+
+  it('stores paths relative to the database, so a folder moved with its database is skipped whole on the next run', async () => {
+    const { dir, db } = seedDir();
+    await ingest(db, [dir], HERE);
+    const moved = join(mkdtempSync(join(tmpdir(), 'rolepages-moved-')), 'pages');
+    cpSync(dir, moved, { recursive: true });
+    const before = open(join(moved, 'roles.db')).db.prepare('SELECT path FROM pages ORDER BY path').pluck().all();
+    expect(before).toEqual(SEEDS);
+    expect(await ingest(join(moved, 'roles.db'), [moved], HERE)).toMatchObject({ stored: 0, skipped: 5, failed: [], captures: 5, pages: 5 });
   });
 });
 

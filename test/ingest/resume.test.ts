@@ -77,9 +77,9 @@ describe('an ingest killed with SIGKILL part-way', () => {
     expect(rerun.status).toBe(0);
     const clean = join(dir, 'clean.db');
     expect(spawnSync(process.execPath, ingestArgs(clean), { encoding: 'utf8' }).status).toBe(0);
-    // A few generated files repeat another's content (same pair, same capture): one page each.
+    // A few generated files repeat another's content (same pair, same capture): one capture each.
     const distinct = count(clean, 'SELECT COUNT(*) FROM pages');
-    const [, stored, skipped] = /^(\d+) pages stored, (\d+) skipped, 0 failed/.exec(rerun.stdout) ?? [];
+    const [, stored, skipped] = /^(\d+) files? stored, (\d+) skipped, 0 failed/.exec(rerun.stdout) ?? [];
     expect(Number(stored)).toBe(distinct - partial);
     expect(Number(stored) + Number(skipped)).toBe(PAGES);
 

@@ -41,10 +41,14 @@ describe('reconcileRole: the survivorship rule', () => {
     expect(reconcileRole(evidence(KEY, flatFirst, [1, 2])).values.yearlySalary).toBe(37938);
   });
 
-  it('breaks a tie between equally reliable captures in favour of the most recently ingested page', () => {
-    const pages = [page([coordinator({ hourlyRate: 18.5 }), accountSpecialist()]), page([coordinator(), accountSpecialist()])];
+  it('breaks a tie between equally reliable pages in favour of the newest capture, whatever order they were ingested in', () => {
+    // Two pages (each listed in the order it was captured), one saying 18.50 an hour.
+    const pages = [page([coordinator({ hourlyRate: 18.5 }), accountSpecialist()]), page([representative(), coordinator()])];
     expect(reconcileRole(evidence(KEY, pages, [1, 2])).values.hourlyRate).toBe(18.24);
-    expect(reconcileRole(evidence(KEY, pages, [2, 1])).values.hourlyRate).toBe(18.5);
+    expect(reconcileRole(evidence(KEY, pages, [2, 1])).values.hourlyRate).toBe(18.24);
+    const reversed = [...pages].reverse();
+    expect(reconcileRole(evidence(KEY, reversed, [1, 2])).values.hourlyRate).toBe(18.5);
+    expect(reconcileRole(evidence(KEY, reversed, [2, 1])).values.hourlyRate).toBe(18.5);
   });
 
   it('counts an inferred flattened value least', () => {

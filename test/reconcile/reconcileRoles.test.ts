@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageEvidence, RoleEvidence } from '../../src/reconcile/evidence.js';
 import { partnerVotesFromEvidence, reconcileRole } from '../../src/reconcile/reconcileRole.js';
 import { reconcileRoles } from '../../src/reconcile/reconcileRoles.js';
+import { FIRST_CAPTURE } from './seedRoles.js';
 
 /**
  * Collections Coordinator has 12 years of experience on a tabular page (seed 001). Flattened
@@ -10,9 +11,10 @@ import { reconcileRoles } from '../../src/reconcile/reconcileRoles.js';
  */
 const COORDINATOR = 'collections-coordinator';
 
-const tabular = (id: number, years: number): PageEvidence => ({
+const tabular = (id: number, years: number, capturedAt = FIRST_CAPTURE): PageEvidence => ({
   id,
   sha256: String(id).repeat(64).slice(0, 64),
+  capturedAt,
   format: 'text',
   layout: 'table',
   sides: [{ values: new Map([['yearsOfExperience', years]]), inferred: new Map() }],
@@ -22,6 +24,7 @@ const tabular = (id: number, years: number): PageEvidence => ({
 const glued = (id: number, partner: string, column: 0 | 1, guess: number, splits: Array<[number, number]>): PageEvidence => ({
   id,
   sha256: String(id).repeat(64).slice(0, 64),
+  capturedAt: FIRST_CAPTURE,
   format: 'text',
   layout: 'flat',
   sides: [
@@ -60,8 +63,8 @@ describe('reconcileRoles', () => {
 
   it('leaves out what the partner shows on the page of the guess itself', () => {
     // On page 12 the coordinator's 1 is read, not guessed. Counted, it would tie with page 1's 12
-    // and win as the later page, settling the manager on 5.
-    const evidenceOf = rolesWith(tabular(12, 1));
+    // and win as the newer capture, settling the manager on 5.
+    const evidenceOf = rolesWith(tabular(12, 1, FIRST_CAPTURE + 24 * 60 * 60 * 1000));
     const [outcome] = reconcileRoles(['collections-manager'], evidenceOf, { withPartners: false });
     expect(years(outcome!.role)).toBe(6);
     expect(outcome!.role!.warnings).toEqual([{ pageId: 12, field: 'yearsOfExperience', resolved: true, value: 6 }]);

@@ -136,15 +136,27 @@ export function page(
   };
 }
 
-/** What the store would hand reconciliation for `key`, the pages numbered in the given order. */
-export function evidence(key: string, pages: PageRecord[], ids: number[] = pages.map((_, i) => i + 1)): RoleEvidence {
+/** When the first page of a test was captured; each next page in a list was captured a day later. */
+export const FIRST_CAPTURE = Date.parse('2026-01-15T09:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * What the store would hand reconciliation for `key`: the pages numbered in the given order (the
+ * order they were stored in), and captured in the order they are listed unless `capturedAt` says.
+ */
+export function evidence(
+  key: string,
+  pages: PageRecord[],
+  ids: number[] = pages.map((_, i) => i + 1),
+  capturedAt: number[] = pages.map((_, i) => FIRST_CAPTURE + i * DAY),
+): RoleEvidence {
   const out: PageEvidence[] = [];
   pages.forEach((record, i) => {
     const sides = observePage(record)
       .filter((s) => s.roleKey === key)
       .map(({ values, inferred }) => ({ values, inferred }));
     if (sides.length === 0) return;
-    out.push({ id: ids[i]!, sha256: record.source.sha256, format: record.source.format, layout: record.source.layout, sides });
+    out.push({ id: ids[i]!, sha256: record.source.sha256, capturedAt: capturedAt[i]!, format: record.source.format, layout: record.source.layout, sides });
   });
   return { key, pages: out };
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Reliability } from '../../src/reconcile/evidence.js';
 import { settle, type Vote, VoteTally } from '../../src/reconcile/survivorship.js';
 
-const structured = (pageId: number, value: unknown) => ({ pageId, value, reliability: Reliability.Structured });
+const JANUARY = Date.parse('2026-01-15T09:00:00.000Z');
+const JULY = Date.parse('2026-07-01T09:00:00.000Z');
+const structured = (pageId: number, value: unknown, capturedAt = JANUARY): Vote => ({ pageId, value, reliability: Reliability.Structured, capturedAt });
 
 describe('settle', () => {
   it('treats objects with the same fields as one value, whatever their key order', () => {
@@ -13,13 +15,9 @@ describe('settle', () => {
   });
 
   it('keeps a number, the same digits as text, and an object apart, each with its JSON', () => {
-    const outcome = settle([
-      structured(1, 46),
-      structured(2, '46'),
-      structured(3, 46),
-      structured(4, '{"max":47000,"min":30000}'),
-      structured(5, { min: 30000, max: 47000 }),
-    ]);
+    // Captured a day apart in page order: among the values on one page each, the newest ranks first.
+    const daily = (pageId: number, value: unknown) => structured(pageId, value, JANUARY + pageId * 24 * 60 * 60 * 1000);
+    const outcome = settle([daily(1, 46), daily(2, '46'), daily(3, 46), daily(4, '{"max":47000,"min":30000}'), daily(5, { min: 30000, max: 47000 })]);
     expect(outcome.value).toBe(46);
     expect(outcome.candidates.map((c) => [c.json, c.pageIds])).toEqual([
       ['46', [1, 3]],
@@ -27,6 +25,16 @@ describe('settle', () => {
       ['"{\\"max\\":47000,\\"min\\":30000}"', [4]],
       ['"46"', [2]],
     ]);
+  });
+
+  it('breaks a tie between equally reliable pages in favour of the newest capture, not the last page stored', () => {
+    expect(settle([structured(1, 18.24, JULY), structured(2, 18.5, JANUARY)]).value).toBe(18.24);
+    expect(settle([structured(1, 18.5, JANUARY), structured(2, 18.24, JULY)]).value).toBe(18.24);
+  });
+
+  it('breaks a tie in favour of the more reliable capture before the newer one', () => {
+    const flattened: Vote = { pageId: 2, value: 18.5, reliability: Reliability.Flattened, capturedAt: JULY };
+    expect(settle([structured(1, 18.24, JANUARY), flattened]).value).toBe(18.24);
   });
 
   it('gives null when no page shows a value', () => {
@@ -54,6 +62,7 @@ describe('VoteTally', () => {
       pageId: fc.integer({ min: 1, max: 12 }),
       value,
       reliability: fc.constantFrom(Reliability.Inferred, Reliability.Flattened, Reliability.Structured),
+      capturedAt: fc.constantFrom(JANUARY, JULY),
     });
     fc.assert(
       fc.property(fc.array(vote, { maxLength: 40 }), (votes: Vote[]) => {

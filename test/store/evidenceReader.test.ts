@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { observePage } from '../../src/reconcile/observePage.js';
 import { EvidenceReader } from '../../src/store/evidenceReader.js';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { coordinator, page, representative } from '../reconcile/seedRoles.js';
-import { seedRecord, tempDb } from './storeFixtures.js';
+import { Reliability } from '../../src/reconcile/evidence.js';
+import { accountSpecialist, coordinator, page, representative } from '../reconcile/seedRoles.js';
+import { CAPTURED_AT, seedRecord, storeAll, storedId, tempDb } from './storeFixtures.js';
 
 let store: RoleStore;
 beforeEach(() => {
@@ -14,11 +15,11 @@ afterEach(() => store.close());
 describe('EvidenceReader', () => {
   it('reads back every value a seed page stored for a role, as the page showed it', () => {
     const record = seedRecord('000');
-    store.storePage(record, record.source.path);
+    storeAll(store, [record]);
     const [left] = observePage(record);
     const evidence = new EvidenceReader(store.db).read(left!.roleKey);
     expect(evidence.pages).toHaveLength(1);
-    expect(evidence.pages[0]).toMatchObject({ sha256: record.source.sha256, format: 'text', layout: 'table' });
+    expect(evidence.pages[0]).toMatchObject({ sha256: record.source.sha256, format: 'text', layout: 'table', capturedAt: Date.parse(CAPTURED_AT) });
     expect(evidence.pages[0]!.sides).toEqual([{ values: left!.values, inferred: new Map() }]);
     expect(evidence.pages[0]!.sides[0]!.values.get('averageAge')).toBe(46);
   });
@@ -26,26 +27,80 @@ describe('EvidenceReader', () => {
   it('keeps text that JSON must escape exactly: quotes, commas, brackets, backslashes, line breaks', () => {
     const description = 'A "lead" collects, negotiates [and] files {claims}: C:\\queue\nsecond line, \u00e9t\u00e9 \u2014 done';
     const record = page([representative({ description, highestPayingCity: 'New York, NY' }), coordinator()]);
-    store.storePage(record, '/pages/escaped.txt');
+    storeAll(store, [{ record, path: '/pages/escaped.txt' }]);
     const side = new EvidenceReader(store.db).read('collections-representative').pages[0]!.sides[0]!;
     expect(side.values.get('description')).toBe(description);
     expect(side.values.get('highestPayingCity')).toBe('New York, NY');
     expect(side.values.get('salaryRange')).toEqual({ min: 26000, max: 42000 });
   });
 
-  it('reads a value that several pages agree on once, and gives each page side the same one', () => {
+  it('gives each page side a value several pages agree on as that page showed it', () => {
     // Account Specialist on seeds 000, 002 and 003: every one says 28,000 to 62,000 and 32.2 % male.
-    for (const n of ['000', '002', '003']) {
-      const record = seedRecord(n);
-      store.storePage(record, record.source.path);
-    }
+    storeAll(store, ['000', '002', '003'].map(seedRecord));
     const pages = new EvidenceReader(store.db).read('account-specialist').pages;
     expect(pages).toHaveLength(3);
     const ranges = pages.map((p) => p.sides[0]!.values.get('salaryRange'));
     expect(ranges[0]).toEqual({ min: 28000, max: 62000 });
-    expect(ranges[1]).toBe(ranges[0]);
-    expect(ranges[2]).toBe(ranges[0]);
+    expect(ranges[1]).toEqual(ranges[0]);
+    expect(ranges[2]).toEqual(ranges[0]);
     expect(pages.map((p) => p.sides[0]!.values.get('gender'))).toEqual(Array(3).fill({ male: 32.2, female: 67.8 }));
+  });
+
+  it('reads a page saved several times as its newest capture alone, whatever order they were stored in', () => {
+    const january = page([coordinator(), accountSpecialist()]);
+    const july = page([coordinator({ yearlySalary: 39500 }), accountSpecialist()]);
+    for (const order of [[january, july], [july, january]]) {
+      const s = RoleStore.open(tempDb());
+      const ids = new Map(
+        order.map((record) => {
+          const capturedAt = record === july ? '2026-07-01T09:00:00.000Z' : '2026-01-15T09:00:00.000Z';
+          return [record, storedId(s.storeCaptures([{ record, path: record.source.path, capturedAt }])[0])];
+        }),
+      );
+      const reader = new EvidenceReader(s.db);
+      const pages = reader.read('collections-coordinator').pages;
+      expect(pages.map((p) => [p.id, p.capturedAt])).toEqual([[ids.get(july), Date.parse('2026-07-01T09:00:00.000Z')]]);
+      expect(pages[0]!.sides[0]!.values.get('yearlySalary')).toBe(39500);
+      expect(reader.votes('collections-coordinator', 'yearlySalary')).toEqual([
+        { pageId: ids.get(july), reliability: Reliability.Structured, capturedAt: Date.parse('2026-07-01T09:00:00.000Z'), value: 39500 },
+      ]);
+      s.close();
+    }
+  });
+
+  it('between captures of a page saved at one moment, hears the more reliable shape, then the smaller hash', () => {
+    // Seed 004 saved as flattened text and as HTML on the same visit.
+    const flat = page([representative(), coordinator({ averageAge: 4 })], { layout: 'flat' });
+    const html = page([representative(), coordinator()], { format: 'html' });
+    const [flatId, htmlId] = store.storeCaptures([flat, html].map((record) => ({ record, path: record.source.path, capturedAt: CAPTURED_AT }))).map(storedId);
+    expect(new EvidenceReader(store.db).read('collections-coordinator').pages.map((p) => p.id)).toEqual([htmlId]);
+    expect(flatId).toBeLessThan(htmlId!);
+    // Two tabular captures of one moment: the smaller sha256 speaks, whichever was stored first.
+    const other = RoleStore.open(tempDb());
+    const small = { ...page([coordinator({ hourlyRate: 18.5 }), accountSpecialist()]) };
+    small.source = { ...small.source, sha256: '1'.repeat(64) };
+    const large = { ...page([coordinator(), accountSpecialist()]) };
+    large.source = { ...large.source, sha256: '9'.repeat(64) };
+    other.storeCaptures([large, small].map((record) => ({ record, path: record.source.path, capturedAt: CAPTURED_AT })));
+    expect(new EvidenceReader(other.db).read('collections-coordinator').pages.map((p) => p.sha256)).toEqual(['1'.repeat(64)]);
+    other.close();
+  });
+
+  it("lets a flattened capture's guess give way to the value the same visit's HTML shows, and resolves its warning", () => {
+    // Seed 004 saved as HTML and as flattened text on one visit; the text glued "4646" and guessed 464.
+    const guessed = page([representative(), coordinator({ averageAge: 464 })], {
+      layout: 'flat',
+      warnings: [{ role: 'collections-coordinator', field: 'averageAge', message: 'glued "4646" split by guess', candidates: [464, 46, 4] }],
+    });
+    const html = page([representative(), coordinator()], { format: 'html' });
+    const [flatId, htmlId] = storeAll(store, [guessed, html]).map(storedId);
+    const evidence = new EvidenceReader(store.db).read('collections-coordinator');
+    expect(evidence.pages.map((p) => p.id)).toEqual([htmlId]);
+    expect(evidence.pages[0]!.sides[0]!.values.get('averageAge')).toBe(46);
+    expect(evidence.settledByPage).toEqual([{ pageId: flatId, field: 'averageAge', value: 46 }]);
+    expect(store.db.prepare('SELECT page_id, resolved FROM page_warnings').all()).toEqual([{ page_id: flatId, resolved: 1 }]);
+    expect(store.db.prepare("SELECT average_age, page_count FROM roles WHERE key = 'collections-coordinator'").get()).toEqual({ average_age: 46, page_count: 1 });
+    expect(store.counts().conflicts).toBe(0);
   });
 
   it('gives a role no page shows no pages', () => {

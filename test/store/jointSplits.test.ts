@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catchUpRoles } from '../../src/ingest/catchUpRoles.js';
-import { reconcileInWorker } from '../../src/ingest/reconcileInWorker.js';
 import { Reliability } from '../../src/reconcile/evidence.js';
 import { partnerVotesFromEvidence } from '../../src/reconcile/reconcileRole.js';
 import { EvidenceReader } from '../../src/store/evidenceReader.js';
@@ -8,7 +6,7 @@ import { RoleStore } from '../../src/store/roleStore.js';
 import type { PageRecord } from '../../src/schema/pageRecord.js';
 import { extractText } from '../support/extractText.js';
 import { seed } from '../support/seeds.js';
-import { tempDb } from './storeFixtures.js';
+import { CAPTURED_AT, storeAll, storedId, tempDb } from './storeFixtures.js';
 
 /**
  * Seed 000 as a flattened capture would save it (cells glued, a title line), with the years of
@@ -49,7 +47,7 @@ describe('a glued row decides both roles: another page settles both', () => {
       ['collections-coordinator', 'yearsOfExperience', [[1, 22], [12, 2]]],
       ['account-specialist', 'yearsOfExperience', [[1, 22], [12, 2]]],
     ]);
-    store.storePage(flat, flat.source.path);
+    storeAll(store, [flat]);
     expect(experience(store)).toEqual({ 'account-specialist': 22, 'collections-coordinator': 1 });
     expect(resolved(store)).toEqual([
       { role_key: 'account-specialist', resolved: 0 },
@@ -58,8 +56,8 @@ describe('a glued row decides both roles: another page settles both', () => {
   });
 
   it('seed 001 shows Collections Coordinator\'s 12, which settles Account Specialist\'s 2', () => {
-    store.storePage(flat, flat.source.path);
-    store.storePage(tabular, tabular.source.path);
+    storeAll(store, [flat]);
+    storeAll(store, [tabular]);
     expect(experience(store)).toMatchObject({ 'account-specialist': 2, 'collections-coordinator': 12 });
     expect(resolved(store)).toEqual([
       { role_key: 'account-specialist', resolved: 1 },
@@ -68,70 +66,45 @@ describe('a glued row decides both roles: another page settles both', () => {
   });
 
   it('gives the same roles whichever page is ingested first', () => {
-    store.storePage(tabular, tabular.source.path);
-    store.storePage(flat, flat.source.path);
+    storeAll(store, [tabular]);
+    storeAll(store, [flat]);
     const tabularFirst = store.db.prepare('SELECT * FROM roles ORDER BY key').all();
     store.close();
     store = RoleStore.open(tempDb());
-    store.storePage(flat, flat.source.path);
-    store.storePage(tabular, tabular.source.path);
+    storeAll(store, [flat]);
+    storeAll(store, [tabular]);
     expect(store.db.prepare('SELECT * FROM roles ORDER BY key').all()).toEqual(tabularFirst);
     expect(experience(store)).toMatchObject({ 'account-specialist': 2 });
   });
 
-  it('is settled by the catch-up at the end of an ingest: the partner of a pending role is reconciled too, once', async () => {
-    // The flattened page first; then seed 001, whose Collections Coordinator is already stored
-    // (pending), while Account Specialist, its partner on the flattened page, gets no new page.
-    store.storeBatch([{ path: flat.source.path, record: flat }], { deferStoredRoles: true });
-    store.storeBatch([{ path: tabular.source.path, record: tabular }], { deferStoredRoles: true });
-    expect(store.pendingKeys()).toEqual(['collections-coordinator']);
-    // Account Specialist is on the flattened page alone; Collections Coordinator on both.
-    expect(store.pendingRolesWithPartners()).toEqual([
-      { key: 'account-specialist', pageSides: 1 },
-      { key: 'collections-coordinator', pageSides: 2 },
+  it('is settled when the roles are reconciled: the partner of a pending role is reconciled with it, once', () => {
+    // The flattened page first; then seed 001, which lists Collections Coordinator as pending,
+    // while Account Specialist, its partner on the flattened page, gets no new page.
+    storeAll(store, [flat]);
+    store.storeCaptures([{ path: tabular.source.path, record: tabular, capturedAt: CAPTURED_AT }]);
+    expect(store.db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key').pluck().all()).toEqual(['collections-accounts-receivable', 'collections-coordinator']);
+    const progress: Array<[number, number]> = [];
+    expect(store.reconcilePending((done, total) => progress.push([done, total]))).toBe(3);
+    expect(progress).toEqual([
+      [0, 3],
+      [3, 3],
     ]);
-    const tasks: string[][] = [];
-    await catchUpRoles(store, {
-      threads: 2,
-      backlog: 2,
-      run: () => Promise.reject(new Error('no extraction here')),
-      reconcile: async (task) => {
-        tasks.push(task.keys);
-        return reconcileInWorker(task);
-      },
-      close: async () => undefined,
-    });
-    expect(tasks).toEqual([['account-specialist', 'collections-coordinator']]);
+    expect(store.pendingCount()).toBe(0);
     expect(experience(store)).toMatchObject({ 'account-specialist': 2, 'collections-coordinator': 12 });
     expect(resolved(store)).toEqual([
       { role_key: 'account-specialist', resolved: 1 },
       { role_key: 'collections-coordinator', resolved: 1 },
     ]);
   });
+
   it("reads a partner's one field as its whole evidence gives it: seed 001's 12, not the flattened page's guess", () => {
-    store.storePage(flat, flat.source.path);
-    const tabularId = store.storePage(tabular, tabular.source.path).pageId;
+    storeAll(store, [flat]);
+    const tabularId = storedId(storeAll(store, [tabular])[0]);
     const reader = new EvidenceReader(store.db);
     const votes = reader.votes('collections-coordinator', 'yearsOfExperience');
-    expect(votes).toEqual([{ pageId: tabularId, reliability: Reliability.Structured, value: 12 }]);
+    expect(votes).toEqual([{ pageId: tabularId, reliability: Reliability.Structured, capturedAt: Date.parse(CAPTURED_AT), value: 12 }]);
     expect(votes).toEqual(partnerVotesFromEvidence((key) => reader.read(key))('collections-coordinator', 'yearsOfExperience'));
     // Unguessed fields come from both pages, in page order.
     expect(reader.votes('collections-coordinator', 'averageAge').map((v) => v.value)).toEqual([46, 46]);
-  });
-
-  it('leaves a stored partner of a new role to the catch-up: a batch reconciles only the new role', () => {
-    // Seed 001 stores Collections Coordinator; the flattened page then brings Account Specialist,
-    // new, whose glued row it shares with the coordinator.
-    store.storeBatch([{ path: tabular.source.path, record: tabular }], { deferStoredRoles: true });
-    const pageCount = () => store.db.prepare("SELECT page_count FROM roles WHERE key = 'collections-coordinator'").pluck().get();
-    expect(pageCount()).toBe(1);
-    store.storeBatch([{ path: flat.source.path, record: flat }], { deferStoredRoles: true });
-    // The specialist is settled by the coordinator's 12 on seed 001; the coordinator waits.
-    expect(experience(store)).toMatchObject({ 'account-specialist': 2 });
-    expect(pageCount()).toBe(1);
-    expect(store.pendingKeys()).toEqual(['collections-coordinator']);
-    store.reconcilePending();
-    expect(pageCount()).toBe(2);
-    expect(experience(store)).toMatchObject({ 'account-specialist': 2, 'collections-coordinator': 12 });
   });
 });

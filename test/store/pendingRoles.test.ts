@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { dump, RECONCILED_TABLES, seedRecord, tempDb } from './storeFixtures.js';
+import { CAPTURED_AT, dump, RECONCILED_TABLES, seedRecord, storeAll, tempDb } from './storeFixtures.js';
 
 /**
- * A batch ingest stores pages without reconciling the roles already stored: they wait in
- * `pending_roles`, written in the page's own transaction, until `reconcilePending`.
+ * Storing a capture reconciles nothing: it lists the roles the capture shows in `pending_roles`,
+ * in the capture's own transaction, and `reconcilePending` makes each of them again once.
  */
 
 const stores: RoleStore[] = [];
-const open = (): RoleStore => {
-  const store = RoleStore.open(tempDb());
+const open = (file = tempDb()): RoleStore => {
+  const store = RoleStore.open(file);
   stores.push(store);
   return store;
 };
@@ -17,45 +17,62 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-const seeds = (...numbers: string[]) => numbers.map((n) => ({ path: `/seeds/${n}.txt`, record: seedRecord(n) }));
+const seeds = (...numbers: string[]) => numbers.map((n) => ({ path: `/seeds/${n}.txt`, record: seedRecord(n), capturedAt: CAPTURED_AT }));
 const pageCount = (store: RoleStore, key: string) =>
-  (store.db.prepare('SELECT page_count FROM roles WHERE key = ?').get(key) as { page_count: number }).page_count;
-const pending = (store: RoleStore) => (store.db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key').all() as Array<{ role_key: string }>).map((r) => r.role_key);
+  (store.db.prepare('SELECT page_count FROM roles WHERE key = ?').get(key) as { page_count: number } | undefined)?.page_count;
+const pending = (store: RoleStore) => store.db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key').pluck().all();
 
-describe('deferred reconciliation of stored roles', () => {
-  it('reconciles a role new to the database at once: its page must name an existing role', () => {
+describe('roles pending reconciliation', () => {
+  it('lists both roles of a stored capture as pending and writes no role until reconcilePending', () => {
     const store = open();
-    store.storeBatch(seeds('000'), { deferStoredRoles: true });
+    store.storeCaptures(seeds('000'));
+    expect(pending(store)).toEqual(['account-specialist', 'collections-coordinator']);
+    expect(store.counts()).toEqual({ captures: 1, pages: 1, roles: 0, conflicts: 0 });
+
+    expect(store.reconcilePending()).toBe(2);
+    expect(pending(store)).toEqual([]);
     expect(pageCount(store, 'collections-coordinator')).toBe(1);
     expect(pageCount(store, 'account-specialist')).toBe(1);
-    expect(pending(store)).toEqual([]);
   });
 
   it('marks a role already stored as pending, leaves its row as it was, and catches it up on reconcilePending', () => {
     const store = open();
-    store.storeBatch(seeds('000'), { deferStoredRoles: true });
+    storeAll(store, seeds('000'));
     // 001 compares Collections/Accounts Receivable (new) with Collections Coordinator (stored by 000).
-    store.storeBatch(seeds('001'), { deferStoredRoles: true });
-    expect(pending(store)).toEqual(['collections-coordinator']);
+    store.storeCaptures(seeds('001'));
+    expect(pending(store)).toEqual(['collections-accounts-receivable', 'collections-coordinator']);
     expect(pageCount(store, 'collections-coordinator')).toBe(1);
-    expect(pageCount(store, 'collections-accounts-receivable')).toBe(1);
+    expect(pageCount(store, 'collections-accounts-receivable')).toBeUndefined();
 
-    expect(store.reconcilePending()).toBe(1);
+    expect(store.reconcilePending()).toBe(2);
     expect(pending(store)).toEqual([]);
     expect(pageCount(store, 'collections-coordinator')).toBe(2);
+    expect(pageCount(store, 'collections-accounts-receivable')).toBe(1);
   });
 
-  it('ends with the same tables as reconciling every batch, in small chunks', () => {
+  it('lists nothing for a capture whose content is stored already', () => {
+    const store = open();
+    storeAll(store, seeds('000'));
+    expect(store.storeCaptures(seeds('000')).map((o) => o.status)).toEqual(['skipped']);
+    expect(store.pendingCount()).toBe(0);
+  });
+
+  it('ends with the same tables as reconciling after every batch, reconciled once at the end', () => {
     const eager = open();
     const deferred = open();
-    // Account Specialist is on all three later batches, Collections Coordinator on two.
+    // Account Specialist is on three of the four pages, Collections Coordinator on two: five roles.
     for (const batch of [seeds('000'), seeds('001', '002'), seeds('003')]) {
-      eager.storeBatch(batch);
-      deferred.storeBatch(batch, { deferStoredRoles: true });
+      storeAll(eager, batch);
+      deferred.storeCaptures(batch);
     }
     const waiting = deferred.pendingCount();
-    expect(waiting).toBeGreaterThan(1);
-    expect(deferred.reconcilePending(1)).toBe(waiting);
+    expect(waiting).toBe(5);
+    const progress: Array<[number, number]> = [];
+    expect(deferred.reconcilePending((done, total) => progress.push([done, total]))).toBe(waiting);
+    expect(progress).toEqual([
+      [0, 5],
+      [5, 5],
+    ]);
     expect(deferred.pendingCount()).toBe(0);
     for (const [table, order] of RECONCILED_TABLES) expect(dump(deferred.db, table, order)).toEqual(dump(eager.db, table, order));
   });
@@ -63,14 +80,13 @@ describe('deferred reconciliation of stored roles', () => {
   it('keeps the pending list across a crash: a new store on the file catches the roles up', () => {
     const file = tempDb();
     const first = RoleStore.open(file);
-    first.storeBatch(seeds('000'), { deferStoredRoles: true });
-    first.storeBatch(seeds('001'), { deferStoredRoles: true });
-    // Closed without catching up, as a run killed between batches leaves it.
+    storeAll(first, seeds('000'));
+    first.storeCaptures(seeds('001'));
+    // Closed without reconciling, as a run killed between its two phases leaves it.
     first.close();
-    const next = RoleStore.open(file);
-    stores.push(next);
-    expect(next.pendingCount()).toBe(1);
-    expect(next.reconcilePending()).toBe(1);
+    const next = open(file);
+    expect(next.pendingCount()).toBe(2);
+    expect(next.reconcilePending()).toBe(2);
     expect(pageCount(next, 'collections-coordinator')).toBe(2);
   });
 });
