@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { canonicalJson } from '../reconcile/canonical.js';
 import { captureReliability, type PageEvidence, type RoleEvidence } from '../reconcile/evidence.js';
 import type { Vote } from '../reconcile/survivorship.js';
 import type { Db } from './openDatabase.js';
@@ -27,9 +28,9 @@ interface Guess {
 /**
  * Reads a role's evidence back from the tables: the pages that show it, each heard once. A page
  * saved several times speaks by its newest capture, field by field; a value a flattened capture
- * had to guess gives way to the same page's value read without guessing (the HTML or tabular
- * capture of the same visit). The other captures stay stored as the page's history and do not
- * vote.
+ * had to guess gives way to one of its candidates that another capture of the page read without
+ * guessing (the HTML of the same visit). The other captures stay stored as the page's history
+ * and do not vote.
  */
 export class EvidenceReader {
   private readonly sidesOfRole: Statement;
@@ -55,19 +56,23 @@ export class EvidenceReader {
       pages.set(newest.page_key, page);
       for (const sideRows of bySide(capture)) {
         const side: PageEvidence['sides'][number] = { values: new Map(), inferred: new Map() };
-        // Newest first: a field keeps the first value read without guessing, else the first guess.
+        // Newest first: a field keeps the newest capture's value, unless that is a guess and an
+        // older capture of the page read one of its candidates without guessing (the HTML of the
+        // same visit, say): that settles the guess, as another page would.
         const guessedBy = new Map<string, number>();
         for (const row of sideRows) {
           for (const [field, value] of Object.entries(JSON.parse(row.facts!) as Record<string, unknown>)) {
             const guess = guesses.get(`${row.id}\u0000${field}`);
-            if (guess && side.values.has(field)) {
-              if (!side.inferred.has(field)) settledByPage.push({ pageId: row.id, field, value: side.values.get(field) });
-              continue;
+            if (side.values.has(field)) {
+              const held = side.values.get(field);
+              const heldGuess = side.inferred.get(field);
+              if (heldGuess === undefined) {
+                if (guess && isCandidate(guess.candidates, held)) settledByPage.push({ pageId: row.id, field, value: held });
+                continue;
+              }
+              if (guess || !isCandidate(heldGuess, value)) continue;
+              settledByPage.push({ pageId: guessedBy.get(field)!, field, value });
             }
-            if (side.values.has(field) && !side.inferred.has(field)) continue;
-            const replaced = guessedBy.get(field);
-            if (replaced !== undefined) settledByPage.push({ pageId: replaced, field, value });
-            guessedBy.delete(field);
             side.values.set(field, value);
             side.inferred.delete(field);
             side.joint?.splits.delete(field);
@@ -116,6 +121,12 @@ export class EvidenceReader {
     }
     return guesses;
   }
+}
+
+/** Whether a value is one of a guess's candidates. */
+function isCandidate(candidates: readonly unknown[], value: unknown): boolean {
+  const json = canonicalJson(value);
+  return candidates.some((c) => canonicalJson(c) === json);
 }
 
 function pageEvidence(row: SideRow): PageEvidence {

@@ -103,6 +103,41 @@ describe('EvidenceReader', () => {
     expect(store.counts().conflicts).toBe(0);
   });
 
+  it('keeps a newer crawl\'s value when its warning has no candidate an older capture read', () => {
+    // July's table says 39,500 where its prose still says 37,938: warned, but not a guess among
+    // splits, so January's 37,938 does not settle it.
+    const january = page([coordinator(), accountSpecialist()]);
+    const july = page([coordinator({ yearlySalary: 39500 }), accountSpecialist()], {
+      warnings: [{ role: 'collections-coordinator', field: 'yearlySalary', message: 'Average salary shows 37938 but Yearly salary shows 39500; kept the latter' }],
+    });
+    store.storeCaptures([
+      { record: january, path: 'january.txt', capturedAt: '2026-01-15T09:00:00.000Z' },
+      { record: july, path: 'july.txt', capturedAt: '2026-07-01T09:00:00.000Z' },
+    ]);
+    store.reconcilePending();
+    const evidence = new EvidenceReader(store.db).read('collections-coordinator');
+    expect(evidence.pages[0]!.sides[0]!.values.get('yearlySalary')).toBe(39500);
+    expect(evidence.settledByPage).toBeUndefined();
+    expect(store.db.prepare("SELECT yearly_salary FROM roles WHERE key = 'collections-coordinator'").pluck().get()).toBe(39500);
+  });
+
+  it('keeps a newer crawl\'s guess when the older capture read none of its candidates', () => {
+    // The site raised the age to 47: July's flattened text glued "4747" and kept 47 and 474.
+    const january = page([representative(), coordinator()], { format: 'html' });
+    const july = page([representative(), coordinator({ averageAge: 47 })], {
+      layout: 'flat',
+      warnings: [{ role: 'collections-coordinator', field: 'averageAge', message: 'glued "4747" split by guess', candidates: [47, 474] }],
+    });
+    store.storeCaptures([
+      { record: january, path: 'january.html', capturedAt: '2026-01-15T09:00:00.000Z' },
+      { record: july, path: 'july.txt', capturedAt: '2026-07-01T09:00:00.000Z' },
+    ]);
+    const evidence = new EvidenceReader(store.db).read('collections-coordinator');
+    expect(evidence.pages[0]!.sides[0]!.values.get('averageAge')).toBe(47);
+    expect(evidence.pages[0]!.sides[0]!.inferred.get('averageAge')).toEqual([47, 474]);
+    expect(evidence.settledByPage).toBeUndefined();
+  });
+
   it('gives a role no page shows no pages', () => {
     expect(new EvidenceReader(store.db).read('no-such-role')).toEqual({ key: 'no-such-role', pages: [] });
   });
