@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { PageError } from '../../errors.js';
+import { printable } from '../../printable.js';
 import { extractPage } from '../../extract/extractPage.js';
 import { readPage } from '../../read/readPage.js';
 import { maxSizeOption } from './maxSize.js';
@@ -17,7 +18,7 @@ export function registerExtract(program: Command): void {
         process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
       } catch (error) {
         // A bug in rolepages still gets one line naming the file, as ingest reports it, not a stack.
-        const message = error instanceof PageError ? error.message : `${file}: rolepages could not read it: ${(error as Error).message ?? String(error)}`;
+        const message = error instanceof PageError ? error.message : `${printable(file)}: rolepages could not read it: ${(error as Error).message ?? String(error)}`;
         process.stderr.write(`rolepages extract: ${message.split('\n')[0]}\n`);
         process.exitCode = 2;
       }
