@@ -1,14 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check.js';
-import { registerExtract } from './commands/extract.js';
-import { registerExport } from './commands/export.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerQuery } from './commands/query.js';
-import { registerRoles } from './commands/roles.js';
-import { registerShow } from './commands/show.js';
-import { registerReport } from './commands/report.js';
 import { endQuietlyWhenStdoutCloses } from './commands/output.js';
 
 endQuietlyWhenStdoutCloses();
@@ -29,14 +21,23 @@ const program = new Command('rolepages')
     process.exit(2);
   });
 
-registerExtract(program);
-registerCheck(program);
-registerIngest(program);
-registerQuery(program);
-registerRoles(program);
-registerShow(program);
-registerExport(program);
-registerReport(program);
+/**
+ * Each command's module, in the order the help lists them. Only the command named is loaded: the
+ * reader and the ingest take most of a second to load, which `query` or `roles` need not wait for.
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  extract: async () => (await import('./commands/extract.js')).registerExtract,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  ingest: async () => (await import('./commands/ingest.js')).registerIngest,
+  query: async () => (await import('./commands/query.js')).registerQuery,
+  roles: async () => (await import('./commands/roles.js')).registerRoles,
+  show: async () => (await import('./commands/show.js')).registerShow,
+  export: async () => (await import('./commands/export.js')).registerExport,
+  report: async () => (await import('./commands/report.js')).registerReport,
+};
+const named = process.argv[2];
+const load = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
+for (const register of await Promise.all(load.map((l) => l()))) register(program);
 
 // A usage error is its one line and where to read more, not the whole help.
 for (const command of program.commands) command.showHelpAfterError(`see \`rolepages ${command.name()} --help\``);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { printable } from '../../printable.js';
-import { DEFAULT_DB } from './ingest.js';
+import { DEFAULT_DB } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { fail, withReadOnlyDb } from './readOnly.js';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Statement } from 'better-sqlite3';
 import { plural } from '../../words.js';
-import { DEFAULT_DB } from './ingest.js';
+import { DEFAULT_DB } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { fail, isSqliteError, withReadOnlyDb } from './readOnly.js';
 

@@ -3,7 +3,7 @@ import { ReportError } from '../../report/reportError.js';
 import { writeReport } from '../../report/writeReport.js';
 import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
-import { DEFAULT_DB } from './ingest.js';
+import { DEFAULT_DB } from './defaults.js';
 
 export function registerReport(program: Command): void {
   program

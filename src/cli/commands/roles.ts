@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DB } from './ingest.js';
+import { DEFAULT_DB } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 

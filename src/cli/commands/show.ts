@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { printable } from '../../printable.js';
 import { readRole, type ObservedValue, type RoleReport } from '../../store/readRole.js';
 import { plural } from '../../words.js';
-import { DEFAULT_DB } from './ingest.js';
+import { DEFAULT_DB } from './defaults.js';
 import { formatOption } from './output.js';
 import { fail, withReadOnlyDb } from './readOnly.js';
 
