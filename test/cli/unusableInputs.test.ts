@@ -95,3 +95,23 @@ describe('commands that read a folder or a file, on one that is not there', () =
     expect(run.stderr).toMatch(/^rolepages extract: \/nope\/page\.html: [^\n]+\n$/);
   });
 });
+
+describe('a file name holding a newline or an escape sequence is printed escaped, one failure on one line', () => {
+  const hostile = 'new\nline \u001b[2J.txt';
+
+  it('extract', () => {
+    const folder = tempDir('rolepages-names-');
+    writeFileSync(join(folder, hostile), 'Notes\n\nNothing to see here.\n');
+    const run = rolepages('extract', join(folder, hostile));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^rolepages extract: ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n$`));
+  });
+
+  it('check', () => {
+    const folder = tempDir('rolepages-names-');
+    writeFileSync(join(folder, hostile), 'Notes\n\nNothing to see here.\n');
+    const run = rolepages('check', folder);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`^FAIL ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n0 match, 1 failed \\(1 page in ${folder}\\)\\n$`));
+  });
+});
