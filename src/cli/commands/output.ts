@@ -42,23 +42,16 @@ export async function writeRows(
     for (const row of rows) {
       count++;
       if (layout) {
-        await writer.add(layout.line(row));
+        if (writer.add(layout.line(row))) await writer.flush();
         continue;
       }
       sample.push(row);
-      if (sample.length < TABLE_SAMPLE_ROWS) continue;
-      layout = new TableLayout(sample, columns);
-      await writer.add(layout.header());
-      for (const r of sample) await writer.add(layout.line(r));
+      if (sample.length === TABLE_SAMPLE_ROWS) layout = startTable(writer, sample, columns);
     }
-    if (!layout) {
-      layout = new TableLayout(sample, columns);
-      await writer.add(layout.header());
-      for (const r of sample) await writer.add(layout.line(r));
-    }
-    await writer.add(`(${plural(count, 'row')})\n`);
+    if (!layout) startTable(writer, sample, columns);
+    writer.add(`(${plural(count, 'row')})\n`);
   } else {
-    if (format === 'csv') await writer.add(`${columns.map(csvCell).join(',')}\r\n`);
+    if (format === 'csv') writer.add(`${columns.map(csvCell).join(',')}\r\n`);
     for (const row of rows) {
       const text =
         format === 'csv'
@@ -67,12 +60,19 @@ export async function writeRows(
             ? `${JSON.stringify(row)}\n`
             : `${count === 0 ? '[\n' : ',\n'}${JSON.stringify(row, null, 2).replace(/^/gm, '  ')}`;
       count++;
-      await writer.add(text);
+      if (writer.add(text)) await writer.flush();
     }
-    if (format === 'json') await writer.add(count === 0 ? '[]\n' : '\n]\n');
+    if (format === 'json') writer.add(count === 0 ? '[]\n' : '\n]\n');
   }
   await writer.flush();
   return count;
+}
+
+/** Measures the table on its first rows and writes its header and those rows. */
+function startTable(writer: ChunkWriter, sample: readonly Row[], columns: readonly string[]): TableLayout {
+  const layout = new TableLayout(sample, columns);
+  writer.add(layout.header() + sample.map((r) => layout.line(r)).join(''));
+  return layout;
 }
 
 /** Gathers output into chunks and writes each, waiting for the reader to drain a full pipe. */
@@ -81,9 +81,10 @@ class ChunkWriter {
 
   constructor(private readonly out: NodeJS.WritableStream) {}
 
-  async add(text: string): Promise<void> {
+  /** Adds text; true when a chunk is full and should be flushed before more is added. */
+  add(text: string): boolean {
     this.pending += text;
-    if (this.pending.length >= CHUNK) await this.flush();
+    return this.pending.length >= CHUNK;
   }
 
   async flush(): Promise<void> {
