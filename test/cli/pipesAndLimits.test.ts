@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,17 @@ describe('query streams its rows and has a time limit', () => {
       'rolepages query: stopped after 1 second, the time limit; narrow the statement, or raise the limit with --timeout SECONDS (0 for none)\n',
     ]);
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('with no limit (--timeout 0), stopping rolepages stops the statement too', async () => {
+    const parent = spawn(process.execPath, [CLI, 'query', '--db', db, '--timeout', '0', `SELECT COUNT(*) FROM (${ENDLESS})`], { stdio: 'ignore' });
+    await new Promise((wait) => setTimeout(wait, 1500));
+    parent.kill('SIGTERM');
+    const [status, signal] = await once(parent, 'exit');
+    expect([status, signal]).toEqual([143, null]);
+    await new Promise((wait) => setTimeout(wait, 500));
+    const left = spawnSync('pgrep', ['-f', `queryProcess.js .*${db}`], { encoding: 'utf8' });
+    expect(left.stdout).toBe('');
   });
 
   it('refuses a time limit that is not a number of seconds', () => {

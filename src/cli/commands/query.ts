@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Statement } from 'better-sqlite3';
@@ -12,6 +13,8 @@ export const DEFAULT_QUERY_SECONDS = 60;
 
 /** The process that runs one statement; see `runQuery`. */
 const QUERY_PROCESS = fileURLToPath(new URL('../queryProcess.js', import.meta.url));
+
+const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 interface QueryOptions {
   db: string;
@@ -49,8 +52,20 @@ async function queryWithTimeLimit(sql: string, options: QueryOptions): Promise<v
           child.kill('SIGKILL');
         }, options.timeout * 1000)
       : undefined;
+  // The statement's process would outlive this one stopped alone (`timeout 5 rolepages query …`).
+  let stoppedBy: NodeJS.Signals | null = null;
+  const stop = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    child.kill('SIGKILL');
+  };
+  for (const signal of FORWARDED) process.once(signal, stop);
   const [code] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
   clearTimeout(timer);
+  for (const signal of FORWARDED) process.off(signal, stop);
+  if (stoppedBy !== null) {
+    process.exitCode = 128 + constants.signals[stoppedBy];
+    return;
+  }
   if (timedOut) {
     fail(
       'query',
