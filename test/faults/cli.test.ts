@@ -82,7 +82,7 @@ describe('a page that exhausts a worker\'s memory', () => {
     writeFileSync(hostile, `<!DOCTYPE html><html><body><main><h1>A vs B</h1>${row.repeat(Math.floor((4.9 * 1024 * 1024) / row.length))}</main></body></html>`);
     const seeds = readdirSync(FIXTURES).filter((f) => !f.endsWith('.json'));
     for (const name of seeds) copyFileSync(join(FIXTURES, name), join(dir, name));
-    const run = rolepages('ingest', dir, '--db', join(dir, 'roles.db'), '--concurrency', '2');
+    const run = rolepages('ingest', dir, '--db', join(dir, 'roles.db'), '--concurrency', '2', '--quiet');
     expect(run).toMatchObject({
       status: 1,
       stderr: `rolepages ingest: ${hostile}: reading it took more memory than the reader's thread has (96 MiB), far more than a served page ever needs; check that the file is one saved page\n`,

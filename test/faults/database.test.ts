@@ -119,7 +119,7 @@ describe('two ingest runs on one database at once', () => {
     const b = copies(join(dir, 'b'), 'b', 30);
     const db = join(dir, 'roles.db');
 
-    const [first, second] = await Promise.all([runAsync('ingest', a, '--db', db), runAsync('ingest', b, '--db', db)]);
+    const [first, second] = await Promise.all([runAsync('ingest', a, '--db', db, '--quiet'), runAsync('ingest', b, '--db', db, '--quiet')]);
 
     expect([first.status, first.stderr, second.status, second.stderr]).toEqual([0, '', 0, '']);
     expect(first.stdout).toMatch(/^150 pages stored, 0 skipped, 0 failed;/);
