@@ -79,7 +79,7 @@ async function queryWithTimeLimit(sql: string, options: QueryOptions): Promise<v
 /** Runs one statement and writes its rows as they come; a write, or any error, is one line and status 2. */
 export async function runQuery(sql: string, file: string, format: OutputFormat): Promise<void> {
   await withReadOnlyDb('query', file, async (db) => {
-    if (SETS_PRAGMA.test(sql)) {
+    if (SETS_PRAGMA.test(withoutLeadingComments(sql))) {
       fail('query', refusal(sql));
       return;
     }
@@ -109,7 +109,11 @@ export async function runQuery(sql: string, file: string, format: OutputFormat):
 }
 
 /** `PRAGMA name = value` sets the pragma: a write, whatever the pragma. */
-const SETS_PRAGMA = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*PRAGMA\s+[\w."]+\s*=/i;
+const SETS_PRAGMA = /^PRAGMA\s+[\w."]+\s*=/i;
+
+function withoutLeadingComments(sql: string): string {
+  return sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, '');
+}
 
 function refusal(sql: string): string {
   const verb = verbOf(sql);
@@ -120,7 +124,7 @@ function refusal(sql: string): string {
 
 /** The statement's kind, as its first keyword says (for WITH …, the write it leads to). */
 function verbOf(sql: string): string {
-  const body = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, '');
+  const body = withoutLeadingComments(sql);
   const first = /^[A-Za-z]+/.exec(body)?.[0]?.toUpperCase() ?? oneLine(body);
   if (first !== 'WITH') return first;
   return /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.exec(body)?.[1]?.toUpperCase() ?? first;
