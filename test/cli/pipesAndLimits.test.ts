@@ -62,7 +62,7 @@ describe('query streams its rows and has a time limit', () => {
     const [status, signal] = await once(parent, 'exit');
     expect([status, signal]).toEqual([143, null]);
     await new Promise((wait) => setTimeout(wait, 500));
-    const left = spawnSync('pgrep', ['-f', `queryProcess.js .*${db}`], { encoding: 'utf8' });
+    const left = spawnSync('pgrep', ['-f', `queryProcess.js ${db}`], { encoding: 'utf8' });
     expect(left.stdout).toBe('');
   });
 

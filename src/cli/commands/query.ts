@@ -40,10 +40,14 @@ export function registerQuery(program: Command): void {
 /**
  * SQLite cannot be interrupted through better-sqlite3, and a thread stuck in a statement cannot
  * be stopped either, so the statement runs in a process of its own that is killed at the limit.
- * It writes its rows and messages straight to this process's stdout and stderr.
+ * It reads the statement on its stdin (a statement of any length) and writes its rows and
+ * messages straight to this process's stdout and stderr.
  */
 async function queryWithTimeLimit(sql: string, options: QueryOptions): Promise<void> {
-  const child = spawn(process.execPath, [QUERY_PROCESS, sql, options.db, options.format], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [QUERY_PROCESS, options.db, options.format], { stdio: ['pipe', 'inherit', 'inherit'] });
+  // A process that fails before reading the statement closes its stdin; its own message says why.
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(sql);
   let timedOut = false;
   const timer =
     options.timeout > 0
@@ -59,9 +63,16 @@ async function queryWithTimeLimit(sql: string, options: QueryOptions): Promise<v
     child.kill('SIGKILL');
   };
   for (const signal of FORWARDED) process.once(signal, stop);
-  const [code] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-  clearTimeout(timer);
-  for (const signal of FORWARDED) process.off(signal, stop);
+  let code: number | null = null;
+  try {
+    [code] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  } catch (error) {
+    fail('query', `cannot start the process that runs the statement (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that ${process.execPath} can be run`);
+    return;
+  } finally {
+    clearTimeout(timer);
+    for (const signal of FORWARDED) process.off(signal, stop);
+  }
   if (stoppedBy !== null) {
     process.exitCode = 128 + constants.signals[stoppedBy];
     return;
