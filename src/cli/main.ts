@@ -23,7 +23,7 @@ const program = new Command('rolepages')
 
 /**
  * Each command's module, in the order the help lists them. Only the command named is loaded: the
- * reader and the ingest take most of a second to load, which `query` or `roles` need not wait for.
+ * reader and the ingest are slow to load, and `query` or `roles` need neither.
  */
 const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   extract: async () => (await import('./commands/extract.js')).registerExtract,

@@ -19,7 +19,7 @@ export function progressFor(stream: NodeJS.WriteStream, options: { quiet: boolea
 }
 
 /** How long after the first file the rate is measured before it is shown. */
-export const RATE_SETTLE_MILLISECONDS = 2000;
+const RATE_SETTLE_MILLISECONDS = 2000;
 
 /**
  * Pages per second and time left, measured from the first file done: the time before it is the
@@ -41,7 +41,7 @@ class Rate {
     return ((done - this.first.done) * 1000) / elapsed;
   }
 
-  /** The rate and the time left, as a progress display says them; empty until the rate is known. */
+  /** The rate and the time left, as a progress display says them; null until the rate is known. */
   describe(done: number, total: number): { rate: string; left: string } | null {
     const rate = this.perSecond(done);
     if (rate === null) return null;
