@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PLAIN_LINE_MILLISECONDS, progressFor } from '../../src/ingest/progress.js';
 
 /** A stream that is not a terminal, keeping what is written. */
@@ -60,5 +60,29 @@ describe('progress in a log (not a terminal)', () => {
     progress.reconciling(0, 1);
     progress.stop();
     expect(stream.text).toBe('');
+  });
+});
+
+describe('progress on a terminal (a bar)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the rate and the time left only once the rate is known', () => {
+    vi.useFakeTimers();
+    const stream = { isTTY: true, columns: 120, text: '', write: (chunk: string) => ((stream.text += chunk), true) };
+    const progress = progressFor(stream as unknown as NodeJS.WriteStream, { quiet: false });
+    progress.start(1_000);
+    vi.advanceTimersByTime(900);
+    progress.file({ path: 'a.txt', status: 'stored', warnings: [] }, 1, 1_000);
+    vi.advanceTimersByTime(1_000);
+    progress.file({ path: 'b.txt', status: 'stored', warnings: [] }, 100, 1_000);
+    vi.advanceTimersByTime(300);
+    expect(stream.text).toContain('100/1000 files | 0 failed');
+    expect(stream.text).not.toContain('pages/s');
+    vi.advanceTimersByTime(1_000);
+    // 200 files in the 2.3 s since the first.
+    progress.file({ path: 'c.txt', status: 'stored', warnings: [] }, 201, 1_000);
+    vi.advanceTimersByTime(300);
+    progress.stop();
+    expect(stream.text).toContain('201/1000 files | 87 pages/s | ETA 9 s | 0 failed');
   });
 });
