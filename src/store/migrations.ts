@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { printable } from '../printable.js';
 import { databaseFolder, pageKeyOf, storedPath } from './capturePaths.js';
 import { refillColumnDocs } from './columnDocs.js';
 import { StoreError } from './storeError.js';
@@ -227,8 +228,13 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX pages_page_key ON pages(page_key);
         CREATE INDEX page_sides_role ON page_sides(role_key);
 
+        -- value as JSON text by the element's type: json_quote alone would quote an object
+        -- whose JSON subtype a GROUP BY or ORDER BY has dropped.
         CREATE VIEW observations AS
-        SELECT s.page_id, s.role_key, f.key AS field, json_quote(f.value) AS value, s.side
+        SELECT s.page_id, s.role_key, f.key AS field,
+               CASE f.type WHEN 'object' THEN f.value WHEN 'array' THEN f.value WHEN 'true' THEN 'true'
+                           WHEN 'false' THEN 'false' WHEN 'null' THEN 'null' ELSE json_quote(f.value) END AS value,
+               s.side
         FROM page_sides s, json_each(s.facts) f;
 
         CREATE VIEW comparisons AS
@@ -277,11 +283,7 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /** Brings the database up to `SCHEMA_VERSION`. Throws when it was written by a newer rolepages. */
 export function migrate(db: Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new StoreError(
-      `${file}: the database has schema version ${current}, newer than this rolepages knows (${SCHEMA_VERSION}); upgrade rolepages or use another --db`,
-    );
-  }
+  refuseNewerSchema(current, file);
   for (const step of MIGRATIONS) {
     if (step.version <= current) continue;
     // Only outside a transaction does SQLite turn foreign keys off.
@@ -299,4 +301,12 @@ export function migrate(db: Database, file: string): void {
       if (step.rebuildsTables) db.pragma('foreign_keys = ON');
     }
   }
+}
+
+/** Throws when `version` (a database's `user_version`) was written by a newer rolepages than this one. */
+export function refuseNewerSchema(version: number, file: string): void {
+  if (version <= SCHEMA_VERSION) return;
+  throw new StoreError(
+    `${printable(file)}: the database has schema version ${version}, newer than this rolepages knows (${SCHEMA_VERSION}); upgrade rolepages or use another --db`,
+  );
 }

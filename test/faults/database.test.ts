@@ -119,7 +119,7 @@ describe('two ingest runs on one database at once', () => {
     const b = copies(join(dir, 'b'), 'b', 30);
     const db = join(dir, 'roles.db');
 
-    const [first, second] = await Promise.all([runAsync('ingest', a, '--db', db), runAsync('ingest', b, '--db', db)]);
+    const [first, second] = await Promise.all([runAsync('ingest', a, '--db', db, '--quiet'), runAsync('ingest', b, '--db', db, '--quiet')]);
 
     expect([first.status, first.stderr, second.status, second.stderr]).toEqual([0, '', 0, '']);
     expect(first.stdout).toMatch(/^150 pages stored, 0 skipped, 0 failed;/);
@@ -146,11 +146,15 @@ describe('two ingest runs on one database at once', () => {
 
 describe('rolepages query cannot change the database', () => {
   it.each([
-    ['DELETE FROM roles', 'the statement returns no rows (the database is read-only here): DELETE FROM roles'],
-    ["INSERT INTO pages (path) VALUES ('x') RETURNING id", 'SQL error: attempt to write a readonly database'],
-    ['PRAGMA user_version = 99', 'the statement returns no rows (the database is read-only here): PRAGMA user_version = 99'],
+    ['DELETE FROM roles', 'query is read-only: DELETE is refused'],
+    ['  -- a comment first\n  update roles SET title = 1', 'query is read-only: UPDATE is refused'],
+    ['WITH k AS (SELECT 1) DELETE FROM roles', 'query is read-only: DELETE is refused'],
+    ["INSERT INTO pages (path) VALUES ('x') RETURNING id", 'query is read-only: INSERT is refused'],
+    ['PRAGMA user_version = 99', 'query is read-only: setting a pragma (PRAGMA user_version = 99) is refused'],
+    ['PRAGMA journal_mode = DELETE', 'query is read-only: setting a pragma (PRAGMA journal_mode = DELETE) is refused'],
+    ['pragma journal_mode(delete)', 'query is read-only: setting a pragma (pragma journal_mode(delete)) is refused'],
     ['SELECT 1; DROP TABLE roles', 'SQL error: The supplied SQL string contains more than one statement'],
-    ["ATTACH DATABASE 'other.db' AS other", "the statement returns no rows (the database is read-only here): ATTACH DATABASE 'other.db' AS other"],
+    ["ATTACH DATABASE 'other.db' AS other", 'query is read-only: ATTACH is refused'],
   ])('%s: exit 2, one line, nothing changed', async (sql, reason) => {
     const file = await seededDb();
     const before = readFileSync(file);
