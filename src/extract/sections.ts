@@ -1,4 +1,5 @@
-import type { ListBlock, PageDocument } from '../read/document.js';
+import type { Block, ListBlock, PageDocument } from '../read/document.js';
+import { isIntroParagraph } from '../site/introSentences.js';
 import { parseSkill } from '../values/shares.js';
 import type { SkillShare } from '../schema/pageRecord.js';
 import { matchOne, roleMentions } from './matchRole.js';
@@ -28,9 +29,10 @@ const LIST_NOISE = /^(?:show more|show less|see more|view more)$/i;
  * Descriptions, responsibilities and skills lists. Where the page has its section headings
  * ("What does a collections coordinator do?", "Common … skills") they say whose text follows;
  * where a capture dropped them, a description paragraph belongs to the role it names, and to
- * the left role first when it names neither (the site's order).
+ * the left role first when it names neither (the site's order). Such paragraphs follow the
+ * overview table, or the intro on a page without one, up to the next table.
  */
-export function readSections(doc: PageDocument, roles: RoleTitles, names: [string[], string[]], keys: readonly [string, string], warnings: WarningList): SectionFacts {
+export function readSections(doc: PageDocument, roles: RoleTitles, names: [string[], string[]], keys: readonly [string, string], hasOverview: boolean, warnings: WarningList): SectionFacts {
   const facts: SectionFacts = { description: [null, null], responsibilities: [[], []], skills: [[], []] };
   const descriptions: [string[], string[]] = [[], []];
   const unheaded: string[] = [];
@@ -49,10 +51,12 @@ export function readSections(doc: PageDocument, roles: RoleTitles, names: [strin
     return null;
   };
 
-  for (const block of doc.blocks) {
+  const unheadedFrom = hasOverview ? -1 : afterIntro(doc.blocks);
+  for (const [i, block] of doc.blocks.entries()) {
+    if (i === unheadedFrom) unheadedOpen = true;
     if (block.kind === 'table') {
       // Unheaded descriptions sit between the overview (the first table) and the next one.
-      unheadedOpen = !afterOverview;
+      unheadedOpen = hasOverview && !afterOverview;
       afterOverview = true;
       section = { kind: 'other', role: null };
       continue;
@@ -81,6 +85,20 @@ export function readSections(doc: PageDocument, roles: RoleTitles, names: [strin
     if (descriptions[role].length > 0) facts.description[role] = descriptions[role].join('\n\n');
   }
   return facts;
+}
+
+/**
+ * Where a page without an overview starts its unheaded descriptions: past the last intro
+ * paragraph before the first table. Without an intro sentence the intro cannot be told from the
+ * descriptions, so none are read (-1).
+ */
+function afterIntro(blocks: readonly Block[]): number {
+  const firstTable = blocks.findIndex((b) => b.kind === 'table');
+  let from = -1;
+  blocks.slice(0, firstTable === -1 ? blocks.length : firstTable).forEach((b, i) => {
+    if (b.kind === 'paragraph' && isIntroParagraph(b.text)) from = i + 1;
+  });
+  return from;
 }
 
 function readList(list: ListBlock, section: { kind: string; role: 0 | 1 | null }, facts: SectionFacts, keys: readonly [string, string], warnings: WarningList): void {

@@ -45,9 +45,9 @@ const BAD: Record<string, string> = {
   'dangling-link.html': 'a symbolic link to nothing (ENOENT); remove it or point it at a page',
   'self-link.html': 'a symbolic link that leads round in a loop (ELOOP); remove it or point it at a page',
   'empty.txt': 'the file is empty (0 bytes); save the page again',
-  'one-role.txt': 'the overview table names one role (Collections Coordinator); a comparison page names two',
+  'one-role.txt': 'the comparison tables name one role (Collections Coordinator) where a comparison page names two; save the whole page again',
   'picture.html': 'the file holds binary data (a PNG image), not a saved page (expected HTML or text)',
-  'skills-page.txt': 'no overview table (rows "Yearly salary", "Hourly rate", …): not an "X vs Y" comparison page of the site',
+  'skills-page.txt': 'no comparison table (rows "Yearly salary", "Average salary", …): not an "X vs Y" comparison page of the site; give rolepages only the site\'s comparison pages',
 };
 
 describe('pages that are odd but still pages: a record, with a warning for each doubt', () => {
