@@ -3,6 +3,7 @@ import { PageError } from '../errors.js';
 import type { PageDocument, ParagraphBlock, TableBlock } from '../read/document.js';
 import { PageRecord, type RoleFacts, roleKey } from '../schema/pageRecord.js';
 import { rowFieldFor } from '../site/rowFields.js';
+import { cutOffReason } from './cutOff.js';
 import { normalizeName } from './matchRole.js';
 import { readProseFacts } from './proseFacts.js';
 import { findRoleTitles } from './roleColumns.js';
@@ -43,6 +44,8 @@ export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
   if (!hasOverview) {
     warnings.add(null, 'page', 'the capture has no overview table (yearly salary, hourly rate, growth rate, …); the fields only it shows are empty');
   }
+  const cutOff = cutOffReason(doc.blocks, titles);
+  if (cutOff) warnings.add(null, 'page', cutOff);
 
   const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
   const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph').map((b) => b.text);

@@ -25,6 +25,24 @@ const BOILERPLATE = [
 ];
 const LIST_NOISE = /^(?:show more|show less|see more|view more)$/i;
 
+export interface RoleSection {
+  kind: 'description' | 'responsibilities' | 'skills';
+  /** The role the heading names; null when it names neither. */
+  role: 0 | 1 | null;
+}
+
+/** The role's section a heading (or a paragraph read as one) opens, or null for any other text. */
+export function roleSectionOf(text: string, roles: RoleTitles): RoleSection | null {
+  for (const [kind, pattern] of [['description', DESCRIBES], ['responsibilities', RESPONSIBILITIES], ['skills', SKILLS]] as const) {
+    const m = pattern.exec(text.trim());
+    if (m) return { kind, role: matchOne(m[1]!, roles) };
+  }
+  return null;
+}
+
+/** Whether a paragraph is one of the site's connecting sentences ("… have different pay scales"). */
+export const isBoilerplate = (text: string): boolean => BOILERPLATE.some((p) => p.test(text));
+
 /**
  * Descriptions, responsibilities and skills lists. Where the page has its section headings
  * ("What does a collections coordinator do?", "Common … skills") they say whose text follows;
@@ -41,14 +59,9 @@ export function readSections(doc: PageDocument, roles: RoleTitles, names: [strin
   let unheadedOpen = false;
 
   const sectionFor = (text: string): typeof section | null => {
-    for (const [kind, pattern] of [['description', DESCRIBES], ['responsibilities', RESPONSIBILITIES], ['skills', SKILLS]] as const) {
-      const m = pattern.exec(text.trim());
-      if (!m) continue;
-      const role = matchOne(m[1]!, roles);
-      if (role === null) warnings.add(null, kind === 'description' ? 'description' : kind, `the section "${text.trim()}" names neither ${roles[0]} nor ${roles[1]}; its content is not used`);
-      return { kind, role };
-    }
-    return null;
+    const found = roleSectionOf(text, roles);
+    if (found?.role === null) warnings.add(null, found.kind, `the section "${text.trim()}" names neither ${roles[0]} nor ${roles[1]}; its content is not used`);
+    return found;
   };
 
   const unheadedFrom = hasOverview ? -1 : afterIntro(doc.blocks);
@@ -72,7 +85,7 @@ export function readSections(doc: PageDocument, roles: RoleTitles, names: [strin
         section = next;
         continue;
       }
-      if (BOILERPLATE.some((p) => p.test(block.text))) continue;
+      if (isBoilerplate(block.text)) continue;
       if (section.kind === 'description' && section.role !== null) descriptions[section.role].push(block.markdown);
       else if (section.kind === 'other' && unheadedOpen) unheaded.push(block.markdown);
       continue;

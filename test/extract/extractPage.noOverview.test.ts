@@ -18,6 +18,11 @@ const NO_OVERVIEW = {
   field: 'page',
   message: 'the capture has no overview table (yearly salary, hourly rate, growth rate, …); the fields only it shows are empty',
 };
+const CUT_AFTER_SALARY = {
+  role: null,
+  field: 'page',
+  message: 'the capture stops after the salary table, before the education and demographics tables that comparison pages carry; what it read is kept, and the fields it did not reach are empty',
+};
 const OVERVIEW_ONLY = { hourlyRate: null, growthRate: null, numberOfJobs: null, jobSatisfaction: null, yearsOfExperience: null };
 
 describe.each([
@@ -62,7 +67,8 @@ describe.each([
     expect(journeyman).toMatchObject(OVERVIEW_ONLY);
     expect(master).toMatchObject(OVERVIEW_ONLY);
     // A flattened capture adds a warning for each value split out of glued text by inference.
-    expect(warnings.filter((w) => w.candidates === undefined)).toEqual([NO_OVERVIEW]);
+    // The page is cut down after its salary table, and a second page warning says so.
+    expect(warnings.filter((w) => w.candidates === undefined)).toEqual([NO_OVERVIEW, CUT_AFTER_SALARY]);
   });
 
   it('keeps the intro\'s names for the roles as written, not the sentence\'s "takes usually requires"', () => {

@@ -70,7 +70,7 @@ describe('pages that are odd but still pages: a record, with a warning for each 
     expect(readFileSync(at('latin1-accented-002.txt'), 'latin1')).toContain('café');
   });
 
-  it('keeps what a page cut off mid-table shows and warns on the row it lost', async () => {
+  it('keeps what a page cut off mid-table shows, says where it stops, and warns on the row it lost', async () => {
     const record = await recordOf('cut-off-mid-table.txt');
     expect(rolesOf(record)).toEqual([
       ['collections-coordinator', 37938],
@@ -79,6 +79,7 @@ describe('pages that are odd but still pages: a record, with a warning for each 
     expect(record.roles[0].hourlyRate).toBe(18.24);
     expect(record.roles.map((r) => r.numberOfJobs)).toEqual([null, null]);
     expect(warningsOf(record)).toEqual([
+      '- page: the capture stops in the middle of the overview table, at row "Number of jobs"; what it read is kept, and the fields it did not reach are empty',
       'collections-coordinator numberOfJobs: row "Number of jobs": "40," is not a count like "116,010"; left empty',
       'account-specialist numberOfJobs: row "Number of jobs" has no cell for Account Specialist (the capture may be cut off)',
     ]);
