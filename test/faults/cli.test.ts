@@ -11,8 +11,8 @@ describe('rolepages extract on bad input: exit 2, one line on stderr naming the 
   it.each([
     ['empty.txt', 'the file is empty (0 bytes); save the page again'],
     ['picture.html', 'the file holds binary data (a PNG image), not a saved page (expected HTML or text)'],
-    ['skills-page.txt', 'no overview table (rows "Yearly salary", "Hourly rate", …): not an "X vs Y" comparison page of the site'],
-    ['one-role.txt', 'the overview table names one role (Collections Coordinator); a comparison page names two'],
+    ['skills-page.txt', 'no comparison table (rows "Yearly salary", "Average salary", …): not an "X vs Y" comparison page of the site; give rolepages only the site\'s comparison pages'],
+    ['one-role.txt', 'the comparison tables name one role (Collections Coordinator) where a comparison page names two; save the whole page again'],
     ['self-link.html', 'cannot read the file (ELOOP); check that it exists and is readable'],
     ['loop', 'a directory, not a regular file; name a saved page file'],
   ])('%s', (name, reason) => {

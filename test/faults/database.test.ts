@@ -7,11 +7,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { FIXTURES } from '../support/seeds.js';
+import { FIXTURES, SEED_CAPTURES } from '../support/seeds.js';
 import { dump } from '../store/storeFixtures.js';
 import { expectSound, rolepages, tempDir } from './support.js';
 
-const TEXT_SEEDS = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => join(FIXTURES, f));
+const TEXT_SEEDS = SEED_CAPTURES.map((f) => join(FIXTURES, f));
 const HTML_PAGES = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).map((f) => join(FIXTURES, f));
 
 /** Everything stored, for before/after comparisons. */

@@ -6,10 +6,11 @@ import { collectFiles } from '../../src/ingest/collectFiles.js';
 import { extractFile } from '../../src/ingest/extractFile.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { FIXTURES } from '../support/seeds.js';
+import { flattened, htmlGrid, htmlTable, tabular } from '../support/journeymanPage.js';
+import { FIXTURES, SEED_CAPTURES } from '../support/seeds.js';
 import { dump, tempDb } from '../store/storeFixtures.js';
 
-const SEEDS = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+const SEEDS = SEED_CAPTURES;
 
 /** A copy of the seed pages in a fresh directory, so tests can edit and add files. */
 function seedDir(): string {
@@ -114,6 +115,59 @@ describe('ingest of the seed pages', () => {
     expect(summary.stored).toBe(5);
     expect(summary.failed.map((f) => f.path)).toEqual([join(dir, 'missing.html'), join(dir, 'notes.txt')]);
     expect(summary.failed[1]?.reason).toMatch(/comparison page/);
+  });
+});
+
+describe('ingest of pages without an overview table', () => {
+  it('stores each capture, and both roles of each page get a row with the values the salary table shows', async () => {
+    const pages = mkdtempSync(join(tmpdir(), 'rolepages-no-overview-'));
+    writeFileSync(join(pages, 'journeyman.txt'), tabular);
+    writeFileSync(join(pages, 'journeyman-flat.txt'), flattened);
+    writeFileSync(join(pages, 'journeyman-table.html'), htmlTable);
+    writeFileSync(join(pages, 'journeyman-grid.html'), htmlGrid);
+    const summary = await ingest(store, [pages]);
+    expect(summary).toMatchObject({ stored: 4, failed: [], roles: 2, conflicts: 0 });
+    const rows = store.db
+      .prepare('SELECT key, yearly_salary, salary_min, salary_max, highest_paying_city, highest_paying_state, best_paying_company, best_paying_industry, hourly_rate, number_of_jobs FROM roles ORDER BY key')
+      .all();
+    expect(rows).toEqual([
+      {
+        key: 'journeyman',
+        yearly_salary: 57682,
+        salary_min: 39000,
+        salary_max: 83000,
+        highest_paying_city: 'San Francisco, CA',
+        highest_paying_state: 'Washington',
+        best_paying_company: 'CVR Energy',
+        best_paying_industry: 'Construction',
+        hourly_rate: null,
+        number_of_jobs: null,
+      },
+      {
+        key: 'master-electrician',
+        yearly_salary: 52154,
+        salary_min: 31000,
+        salary_max: 86000,
+        highest_paying_city: 'Minneapolis, MN',
+        highest_paying_state: 'Vermont',
+        best_paying_company: 'Allegro MicroSystems',
+        best_paying_industry: 'Energy',
+        hourly_rate: null,
+        number_of_jobs: null,
+      },
+    ]);
+  });
+
+  it('stores the fixtures of such a page alongside the seeds', async () => {
+    const written = readdirSync(FIXTURES).filter((f) => f.includes('no-overview') && !f.endsWith('.json'));
+    expect(written).toEqual(['010_no-overview.txt', '011_no-overview_flat.txt', '012_no-overview_table.html', '013_no-overview_grid.html']);
+    for (const name of written) copyFileSync(join(FIXTURES, name), join(dir, name));
+    const summary = await ingest(store, [dir]);
+    expect(summary).toMatchObject({ stored: 9, failed: [], roles: 8, conflicts: 0 });
+    expect(store.db.prepare("SELECT key, yearly_salary, average_age, hourly_rate FROM roles WHERE key IN ('tree-trimmer', 'arborist') ORDER BY key").all()).toEqual([
+      { key: 'arborist', yearly_salary: 56930, average_age: 44, hourly_rate: null },
+      { key: 'tree-trimmer', yearly_salary: 41260, average_age: 39, hourly_rate: null },
+    ]);
   });
 });
 
