@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /**
  * The one error a page can fail with. It names the file and says why in one line, and what to do
  * where there is something to do; the batch reports it and goes on.
@@ -16,6 +18,6 @@ export class PageError extends Error {
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`${file}: ${reason}`);
+    super(`${printable(file)}: ${reason}`);
   }
 }

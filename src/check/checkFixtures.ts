@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PageError } from '../errors.js';
+import { printable } from '../printable.js';
 import { extractPage } from '../extract/extractPage.js';
 import { readPage } from '../read/readPage.js';
 import { diffJson } from './diffJson.js';
@@ -56,8 +57,8 @@ async function checkOne(dir: string, name: string, update: boolean): Promise<Fix
       page: file,
       status: 'missing-expected',
       reason: missing
-        ? `no expected record at ${expectedFile}; run \`rolepages check ${dir} --update\`, then check every value by hand against the page`
-        : `${expectedFile} is not valid JSON (${(error as Error).message})`,
+        ? `no expected record at ${printable(expectedFile)}; run \`rolepages check ${printable(dir)} --update\`, then check every value by hand against the page`
+        : `${printable(expectedFile)} is not valid JSON (${(error as Error).message})`,
     };
   }
   const differences = diffJson(expected, actual);

@@ -3,6 +3,7 @@ import { PageError } from '../errors.js';
 import type { PageDocument, ParagraphBlock, TableBlock } from '../read/document.js';
 import { PageRecord, type RoleFacts, roleKey } from '../schema/pageRecord.js';
 import { rowFieldFor } from '../site/rowFields.js';
+import { cutOffReason } from './cutOff.js';
 import { normalizeName } from './matchRole.js';
 import { readProseFacts } from './proseFacts.js';
 import { findRoleTitles } from './roleColumns.js';
@@ -32,7 +33,7 @@ export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
   // A note on a table row concerns that row's field (the contract's `field`), not its label.
   for (const note of doc.notes) warnings.add(null, rowFieldFor(note.label ?? '')?.field ?? note.label ?? 'page', note.message);
 
-  const titles = findRoleTitles(doc, source.path);
+  const { titles, hasOverview } = findRoleTitles(doc, source.path);
   const keys = [roleKey(titles[0]), roleKey(titles[1])] as const;
   for (const [i, key] of keys.entries()) {
     if (key === '') throw new PageError('not-a-comparison', source.path, `the role title "${titles[i]}" has no letters or digits to make a key from`);
@@ -40,6 +41,11 @@ export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
   if (keys[0] === keys[1]) {
     warnings.add(null, 'title', `both columns show the same role (${titles[0]}); the page compares it with itself`);
   }
+  if (!hasOverview) {
+    warnings.add(null, 'page', 'the capture has no overview table (yearly salary, hourly rate, growth rate, …); the fields only it shows are empty');
+  }
+  const cutOff = cutOffReason(doc.blocks, titles);
+  if (cutOff) warnings.add(null, 'page', cutOff);
 
   const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
   const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph').map((b) => b.text);
@@ -49,7 +55,7 @@ export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
     nameForms(titles[0], prose.proseNames[0]),
     nameForms(titles[1], prose.proseNames[1]),
   ];
-  const sections = readSections(doc, titles, names, keys, warnings);
+  const sections = readSections(doc, titles, names, keys, hasOverview, warnings);
 
   const roles = ([0, 1] as const).map((i): RoleFacts => {
     const t = table[i];

@@ -1,4 +1,5 @@
-import type { ListBlock, PageDocument } from '../read/document.js';
+import type { Block, ListBlock, PageDocument } from '../read/document.js';
+import { isIntroParagraph } from '../site/introSentences.js';
 import { parseSkill } from '../values/shares.js';
 import type { SkillShare } from '../schema/pageRecord.js';
 import { matchOne, roleMentions } from './matchRole.js';
@@ -24,13 +25,32 @@ const BOILERPLATE = [
 ];
 const LIST_NOISE = /^(?:show more|show less|see more|view more)$/i;
 
+export interface RoleSection {
+  kind: 'description' | 'responsibilities' | 'skills';
+  /** The role the heading names; null when it names neither. */
+  role: 0 | 1 | null;
+}
+
+/** The role's section a heading (or a paragraph read as one) opens, or null for any other text. */
+export function roleSectionOf(text: string, roles: RoleTitles): RoleSection | null {
+  for (const [kind, pattern] of [['description', DESCRIBES], ['responsibilities', RESPONSIBILITIES], ['skills', SKILLS]] as const) {
+    const m = pattern.exec(text.trim());
+    if (m) return { kind, role: matchOne(m[1]!, roles) };
+  }
+  return null;
+}
+
+/** Whether a paragraph is one of the site's connecting sentences ("… have different pay scales"). */
+export const isBoilerplate = (text: string): boolean => BOILERPLATE.some((p) => p.test(text));
+
 /**
  * Descriptions, responsibilities and skills lists. Where the page has its section headings
  * ("What does a collections coordinator do?", "Common … skills") they say whose text follows;
  * where a capture dropped them, a description paragraph belongs to the role it names, and to
- * the left role first when it names neither (the site's order).
+ * the left role first when it names neither (the site's order). Such paragraphs follow the
+ * overview table, or the intro on a page without one, up to the next table.
  */
-export function readSections(doc: PageDocument, roles: RoleTitles, names: [string[], string[]], keys: readonly [string, string], warnings: WarningList): SectionFacts {
+export function readSections(doc: PageDocument, roles: RoleTitles, names: [string[], string[]], keys: readonly [string, string], hasOverview: boolean, warnings: WarningList): SectionFacts {
   const facts: SectionFacts = { description: [null, null], responsibilities: [[], []], skills: [[], []] };
   const descriptions: [string[], string[]] = [[], []];
   const unheaded: string[] = [];
@@ -39,20 +59,17 @@ export function readSections(doc: PageDocument, roles: RoleTitles, names: [strin
   let unheadedOpen = false;
 
   const sectionFor = (text: string): typeof section | null => {
-    for (const [kind, pattern] of [['description', DESCRIBES], ['responsibilities', RESPONSIBILITIES], ['skills', SKILLS]] as const) {
-      const m = pattern.exec(text.trim());
-      if (!m) continue;
-      const role = matchOne(m[1]!, roles);
-      if (role === null) warnings.add(null, kind === 'description' ? 'description' : kind, `the section "${text.trim()}" names neither ${roles[0]} nor ${roles[1]}; its content is not used`);
-      return { kind, role };
-    }
-    return null;
+    const found = roleSectionOf(text, roles);
+    if (found?.role === null) warnings.add(null, found.kind, `the section "${text.trim()}" names neither ${roles[0]} nor ${roles[1]}; its content is not used`);
+    return found;
   };
 
-  for (const block of doc.blocks) {
+  const unheadedFrom = hasOverview ? -1 : afterIntro(doc.blocks);
+  for (const [i, block] of doc.blocks.entries()) {
+    if (i === unheadedFrom) unheadedOpen = true;
     if (block.kind === 'table') {
       // Unheaded descriptions sit between the overview (the first table) and the next one.
-      unheadedOpen = !afterOverview;
+      unheadedOpen = hasOverview && !afterOverview;
       afterOverview = true;
       section = { kind: 'other', role: null };
       continue;
@@ -68,7 +85,7 @@ export function readSections(doc: PageDocument, roles: RoleTitles, names: [strin
         section = next;
         continue;
       }
-      if (BOILERPLATE.some((p) => p.test(block.text))) continue;
+      if (isBoilerplate(block.text)) continue;
       if (section.kind === 'description' && section.role !== null) descriptions[section.role].push(block.markdown);
       else if (section.kind === 'other' && unheadedOpen) unheaded.push(block.markdown);
       continue;
@@ -81,6 +98,20 @@ export function readSections(doc: PageDocument, roles: RoleTitles, names: [strin
     if (descriptions[role].length > 0) facts.description[role] = descriptions[role].join('\n\n');
   }
   return facts;
+}
+
+/**
+ * Where a page without an overview starts its unheaded descriptions: past the last intro
+ * paragraph before the first table. Without an intro sentence the intro cannot be told from the
+ * descriptions, so none are read (-1).
+ */
+function afterIntro(blocks: readonly Block[]): number {
+  const firstTable = blocks.findIndex((b) => b.kind === 'table');
+  let from = -1;
+  blocks.slice(0, firstTable === -1 ? blocks.length : firstTable).forEach((b, i) => {
+    if (b.kind === 'paragraph' && isIntroParagraph(b.text)) from = i + 1;
+  });
+  return from;
 }
 
 function readList(list: ListBlock, section: { kind: string; role: 0 | 1 | null }, facts: SectionFacts, keys: readonly [string, string], warnings: WarningList): void {

@@ -18,24 +18,39 @@ export function progressFor(stream: NodeJS.WriteStream, options: { quiet: boolea
   return stream.isTTY ? new BarProgress(stream) : new LineProgress(stream, options.now ?? Date.now);
 }
 
-/** Pages per second and time left, from the files done since the start. */
+/** How long after the first file the rate is measured before it is shown. */
+const RATE_SETTLE_MILLISECONDS = 2000;
+
+/**
+ * Pages per second and time left, measured from the first file done: the time before it is the
+ * workers starting, and a rate over the first moments swings from hours to seconds.
+ */
 class Rate {
-  private readonly started: number;
+  private first: { at: number; done: number } | null = null;
 
-  constructor(private readonly now: () => number) {
-    this.started = now();
+  constructor(private readonly now: () => number) {}
+
+  /** The rate, or null until it has been measured for a while over at least one file. */
+  perSecond(done: number): number | null {
+    if (this.first === null) {
+      if (done > 0) this.first = { at: this.now(), done };
+      return null;
+    }
+    const elapsed = this.now() - this.first.at;
+    if (elapsed < RATE_SETTLE_MILLISECONDS || done <= this.first.done) return null;
+    return ((done - this.first.done) * 1000) / elapsed;
   }
 
-  perSecond(done: number): number {
-    const seconds = (this.now() - this.started) / 1000;
-    return seconds > 0 ? done / seconds : 0;
-  }
-
-  /** Seconds left, or null before there is a rate to tell. */
-  eta(done: number, total: number): number | null {
+  /** The rate and the time left, as a progress display says them; null until the rate is known. */
+  describe(done: number, total: number): { rate: string; left: string } | null {
     const rate = this.perSecond(done);
-    return rate > 0 ? Math.round((total - done) / rate) : null;
+    if (rate === null) return null;
+    return { rate: `${rate.toFixed(0)} pages/s`, left: timeLeft(Math.round((total - done) / rate)) };
   }
+}
+
+function timeLeft(seconds: number): string {
+  return seconds >= 60 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${seconds} s`;
 }
 
 class BarProgress implements Progress {
@@ -49,11 +64,10 @@ class BarProgress implements Progress {
     this.bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'ingest [{bar}] {value}/{total} files | {rate} pages/s | ETA {eta_formatted} | {failed} failed',
+        format: 'ingest [{bar}] {value}/{total} files{speed} | {failed} failed',
         barsize: 30,
         hideCursor: true,
         clearOnComplete: true,
-        etaBuffer: 200,
         fps: 5,
       },
       cliProgress.Presets.shades_classic,
@@ -62,12 +76,13 @@ class BarProgress implements Progress {
 
   start(total: number): void {
     this.rate = new Rate(Date.now);
-    this.bar.start(total, 0, { rate: '0', failed: 0 });
+    this.bar.start(total, 0, { speed: '', failed: 0 });
   }
 
   file(outcome: FileOutcome, done: number): void {
     if (outcome.status === 'failed') this.failed++;
-    this.bar.update(done, { rate: this.rate.perSecond(done).toFixed(0), failed: this.failed });
+    const known = this.rate.describe(done, this.bar.getTotal());
+    this.bar.update(done, { speed: known ? ` | ${known.rate} | ETA ${known.left}` : '', failed: this.failed });
   }
 
   reconciling(done: number, total: number): void {
@@ -109,9 +124,10 @@ class LineProgress implements Progress {
 
   file(outcome: FileOutcome, done: number, total: number): void {
     if (outcome.status === 'failed') this.failed++;
+    const known = this.rate.describe(done, total);
     if (this.now() - this.lastLine < PLAIN_LINE_MILLISECONDS || done === total) return;
     this.lastLine = this.now();
-    this.stream.write(progressLine(done, total, this.rate.perSecond(done), this.rate.eta(done, total), this.failed));
+    this.stream.write(progressLine(done, total, known, this.failed));
   }
 
   reconciling(done: number, total: number): void {
@@ -129,7 +145,7 @@ export function reconcilingLine(done: number, total: number): string {
   return `rolepages ingest: every page is stored; reconciling roles with their new pages: ${done}/${total}\n`;
 }
 
-export function progressLine(done: number, total: number, perSecond: number, eta: number | null, failed: number): string {
-  const left = eta === null ? 'unknown' : eta >= 60 ? `${Math.floor(eta / 60)} min ${eta % 60} s` : `${eta} s`;
-  return `rolepages ingest: ${done}/${total} files, ${perSecond.toFixed(0)} pages/s, ${left} left, ${failed} failed\n`;
+export function progressLine(done: number, total: number, known: { rate: string; left: string } | null, failed: number): string {
+  const speed = known ? `, ${known.rate}, ${known.left} left` : '';
+  return `rolepages ingest: ${done}/${total} files${speed}, ${failed} failed\n`;
 }

@@ -1,12 +1,11 @@
-import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { printable } from '../printable.js';
+import { openForReading, type Db } from '../store/openDatabase.js';
+import { StoreError } from '../store/storeError.js';
 import type { ReportConflict, ReportData, ReportPage, ReportRole, ReportSkill } from './reportData.js';
 import { ReportError } from './reportError.js';
 
 type Row = Record<string, unknown>;
-type Db = InstanceType<typeof Database>;
 
-const REQUIRED_TABLES = ['roles', 'pages', 'observations', 'conflicts'] as const;
 const LIST_TABLES = ['role_skills', 'role_responsibilities', 'role_race', 'role_aliases'] as const;
 
 /**
@@ -22,35 +21,27 @@ const RECONCILED_FIELDS = new Set([
 
 /** Opens the database read-only and loads everything the report shows. */
 export function loadReportData(dbPath: string): ReportData {
-  if (!existsSync(dbPath)) {
-    throw new ReportError(`${dbPath}: no such database; run \`rolepages ingest PATH… --db ${dbPath}\` first`);
-  }
   let db: Db;
   try {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    db = openForReading(dbPath);
   } catch (error) {
-    throw new ReportError(`${dbPath}: cannot open the database (${(error as Error).message})`);
+    if (error instanceof StoreError) throw new ReportError(error.message);
+    throw error;
   }
   try {
-    return loadFrom(db, dbPath);
+    return loadFrom(db);
   } catch (error) {
     if (error instanceof ReportError) throw error;
-    throw new ReportError(`${dbPath}: cannot read the database (${(error as Error).message}); is it a rolepages database?`);
+    throw new ReportError(`${printable(dbPath)}: cannot read the database (${(error as Error).message}); is it a rolepages database?`);
   } finally {
     db.close();
   }
 }
 
-function loadFrom(db: Db, dbPath: string): ReportData {
+function loadFrom(db: Db): ReportData {
   const tables = new Set(
     (db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view')`).all() as Row[]).map((r) => String(r.name)),
   );
-  const missingRequired = REQUIRED_TABLES.filter((t) => !tables.has(t));
-  if (missingRequired.length > 0) {
-    throw new ReportError(
-      `${dbPath}: not a rolepages database (no table ${missingRequired.join(', ')}); run \`rolepages ingest\` to make one`,
-    );
-  }
   const missingTables = LIST_TABLES.filter((t) => !tables.has(t));
 
   const roleColumns = columnsOf(db, 'roles');

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { printable } from '../printable.js';
 import { loadReportData } from './loadReportData.js';
 import { renderReport } from './renderReport.js';
 import { ReportError } from './reportError.js';
@@ -22,7 +23,7 @@ export function writeReport(dbPath: string, outPath: string, now: Date = new Dat
     writeFileSync(outPath, html);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ReportError(`${outPath}: cannot write the report (${code}); choose another --out`);
+    throw new ReportError(`${printable(outPath)}: cannot write the report (${code}); choose another --out`);
   }
   return { outPath, bytes: Buffer.byteLength(html), roles: data.roles.length };
 }

@@ -23,7 +23,7 @@ const END = String.raw`\.(?=\s|$)`;
 
 const PLURAL_PAIR = /differences between (.+?) can be seen/i;
 const TIME_BOTH = new RegExp(String.raw`takes ${TIME} to become both ${ARTICLE}(.+?) and ${ARTICLE}(.+?)${END}`, 'i');
-const TIME_EACH = new RegExp(String.raw`takes ${TIME} to become ${ARTICLE}(.+?), becoming ${ARTICLE}(.+?) (?:usually |typically |often )?(?:requires|takes) ${TIME}`, 'i');
+const TIME_EACH = new RegExp(String.raw`takes ${TIME} to become ${ARTICLE}(.+?), becoming ${ARTICLE}(.+?) (?:takes )?(?:usually |typically |often )?(?:requires|takes) ${TIME}`, 'i');
 const SALARY = new RegExp(String.raw`(?:^|[.,]\s+)${ARTICLE}([^.]+?) has an average salary of (\$[\d,.]+), which is (?:higher|lower|more|less|greater) than the (\$[\d,.]+) average annual salary of ${ARTICLE}(.+?)${END}`, 'i');
 const TOP_SKILLS = new RegExp(String.raw`(?:top three|top|most important) skills for ${ARTICLE}(.+?) (?:include|are) (.+?)${END}`, 'gi');
 
@@ -50,6 +50,12 @@ export function readIntroSentences(paragraphs: readonly string[]): IntroFacts {
     }
   }
   return facts;
+}
+
+/** Whether a paragraph holds one of the intro's sentences: the roles' pair, times, salaries or top skills. */
+export function isIntroParagraph(text: string): boolean {
+  const facts = readIntroSentences([text]);
+  return facts.pluralPair !== null || facts.timeToBecome.length > 0 || facts.salaries.length > 0 || facts.topSkills.length > 0;
 }
 
 /**

@@ -73,5 +73,5 @@ export function rowFieldFor(label: string): RowField | undefined {
   return BY_LABEL.get(normalizeLabel(label));
 }
 
-/** The overview table is the one that holds these rows; it makes a page a comparison page. */
+/** The overview table is the one that holds these rows; some pages are served without it. */
 export const OVERVIEW_LABELS = ['yearly salary', 'hourly rate', 'growth rate', 'number of jobs'];

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { printable } from '../printable.js';
 import { databaseFolder, pageKeyOf, storedPath } from './capturePaths.js';
 import { refillColumnDocs } from './columnDocs.js';
 import { StoreError } from './storeError.js';
@@ -282,11 +283,7 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /** Brings the database up to `SCHEMA_VERSION`. Throws when it was written by a newer rolepages. */
 export function migrate(db: Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new StoreError(
-      `${file}: the database has schema version ${current}, newer than this rolepages knows (${SCHEMA_VERSION}); upgrade rolepages or use another --db`,
-    );
-  }
+  refuseNewerSchema(current, file);
   for (const step of MIGRATIONS) {
     if (step.version <= current) continue;
     // Only outside a transaction does SQLite turn foreign keys off.
@@ -304,4 +301,12 @@ export function migrate(db: Database, file: string): void {
       if (step.rebuildsTables) db.pragma('foreign_keys = ON');
     }
   }
+}
+
+/** Throws when `version` (a database's `user_version`) was written by a newer rolepages than this one. */
+export function refuseNewerSchema(version: number, file: string): void {
+  if (version <= SCHEMA_VERSION) return;
+  throw new StoreError(
+    `${printable(file)}: the database has schema version ${version}, newer than this rolepages knows (${SCHEMA_VERSION}); upgrade rolepages or use another --db`,
+  );
 }

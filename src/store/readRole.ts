@@ -1,40 +1,83 @@
 import type { Db } from './openDatabase.js';
 
-/** One role as `rolepages show` presents it: each value with the pages that gave it. */
+/** One value of a field with the captures (stored pages) that showed it. */
+export interface ObservedValue {
+  value: unknown;
+  /** How many pages showed it (captures of one page count once). */
+  pages: number;
+  /** How many captures showed it. */
+  captures: number;
+  /** Their paths, each once, sorted. */
+  paths: string[];
+}
+
+/** One role as `rolepages show` presents it; stored JSON is given as JSON values. */
 export interface RoleReport {
+  /** The `roles` row, its JSON columns parsed. */
   role: Record<string, unknown>;
-  /** Per observed field, each distinct value with the pages (paths) that showed it. */
-  values: Array<{ field: string; value: string; pages: string[] }>;
-  conflicts: Array<{ field: string; value: string; page_count: number; chosen: number }>;
+  /** The pages that showed the role, and their captures: every capture an observation of it comes from. */
+  pages: number;
+  captures: number;
+  /** Per observed field, each distinct value it was seen with. */
+  fields: Array<{ field: string; values: ObservedValue[] }>;
+  conflicts: Array<{ field: string; value: unknown; page_count: number; chosen: boolean }>;
   aliases: Array<{ alias: string; kind: string }>;
   skills: Array<{ name: string; pct: number | null; page_count: number }>;
   responsibilities: string[];
   race: Array<{ group_name: string; pct: number }>;
-  warnings: Array<{ path: string; field: string; message: string; resolved: number }>;
+  /** The pages' warnings on the role, each once with the paths of the captures that gave it. */
+  warnings: Array<{ field: string; message: string; resolved: boolean; paths: string[] }>;
 }
 
+/** Columns of `roles` that hold JSON text. */
+const JSON_COLUMNS = ['top_skills'];
+
 export function readRole(db: Db, key: string): RoleReport | undefined {
-  const role = db.prepare('SELECT * FROM roles WHERE key = ?').get(key) as Record<string, unknown> | undefined;
-  if (!role) return undefined;
+  const row = db.prepare('SELECT * FROM roles WHERE key = ?').get(key) as Record<string, unknown> | undefined;
+  if (!row) return undefined;
+  const role = Object.fromEntries(Object.entries(row).map(([c, v]) => [c, JSON_COLUMNS.includes(c) ? jsonValue(v) : v]));
   const observed = db
     .prepare(
-      `SELECT o.field, o.value, p.path FROM observations o JOIN pages p ON p.id = o.page_id
-       WHERE o.role_key = ? ORDER BY o.field, o.value, p.path`,
+      `SELECT o.field, o.value, COUNT(DISTINCT p.page_key) AS pages, COUNT(DISTINCT o.page_id) AS captures,
+              json_group_array(DISTINCT p.path) AS paths
+         FROM observations o JOIN pages p ON p.id = o.page_id
+        WHERE o.role_key = ?
+        GROUP BY o.field, o.value
+        ORDER BY o.field, captures DESC, o.value`,
     )
-    .all(key) as Array<{ field: string; value: string; path: string }>;
-  const values: RoleReport['values'] = [];
+    .all(key) as Array<{ field: string; value: string; pages: number; captures: number; paths: string }>;
+  const fields: RoleReport['fields'] = [];
   for (const o of observed) {
-    const last = values[values.length - 1];
-    if (last && last.field === o.field && last.value === o.value) {
-      if (!last.pages.includes(o.path)) last.pages.push(o.path);
-    } else values.push({ field: o.field, value: o.value, pages: [o.path] });
+    const value: ObservedValue = { value: jsonValue(o.value), pages: o.pages, captures: o.captures, paths: (JSON.parse(o.paths) as string[]).sort() };
+    const last = fields[fields.length - 1];
+    if (last && last.field === o.field) last.values.push(value);
+    else fields.push({ field: o.field, values: [value] });
   }
+  const { pages, captures } = db
+    .prepare(
+      `SELECT COUNT(DISTINCT page_key) AS pages, COUNT(*) AS captures FROM pages
+        WHERE id IN (SELECT id FROM pages WHERE role_a = @key OR role_b = @key UNION SELECT page_id FROM page_sides WHERE role_key = @key)`,
+    )
+    .get({ key }) as { pages: number; captures: number };
+  const warnings = db
+    .prepare(
+      `SELECT w.field, w.message, w.resolved, json_group_array(DISTINCT p.path) AS paths
+         FROM page_warnings w JOIN pages p ON p.id = w.page_id
+        WHERE w.role_key = ?
+        GROUP BY w.field, w.message, w.resolved
+        ORDER BY w.field, w.message, w.resolved`,
+    )
+    .all(key) as Array<{ field: string; message: string; resolved: number; paths: string }>;
   return {
     role,
-    values,
-    conflicts: db
-      .prepare('SELECT field, value, page_count, chosen FROM conflicts WHERE role_key = ? ORDER BY field, chosen DESC, page_count DESC, value')
-      .all(key) as RoleReport['conflicts'],
+    pages,
+    captures,
+    fields,
+    conflicts: (
+      db
+        .prepare('SELECT field, value, page_count, chosen FROM conflicts WHERE role_key = ? ORDER BY field, chosen DESC, page_count DESC, value')
+        .all(key) as Array<{ field: string; value: string; page_count: number; chosen: number }>
+    ).map((c) => ({ field: c.field, value: jsonValue(c.value), page_count: c.page_count, chosen: c.chosen === 1 })),
     aliases: db.prepare('SELECT alias, kind FROM role_aliases WHERE role_key = ? ORDER BY kind, alias').all(key) as RoleReport['aliases'],
     skills: db
       .prepare('SELECT name, pct, page_count FROM role_skills WHERE role_key = ? ORDER BY pct DESC, name')
@@ -43,11 +86,16 @@ export function readRole(db: Db, key: string): RoleReport | undefined {
       db.prepare('SELECT text FROM role_responsibilities WHERE role_key = ? ORDER BY position').all(key) as Array<{ text: string }>
     ).map((r) => r.text),
     race: db.prepare('SELECT group_name, pct FROM role_race WHERE role_key = ? ORDER BY pct DESC, group_name').all(key) as RoleReport['race'],
-    warnings: db
-      .prepare(
-        `SELECT p.path, w.field, w.message, w.resolved FROM page_warnings w JOIN pages p ON p.id = w.page_id
-         WHERE w.role_key = ? ORDER BY p.path, w.field`,
-      )
-      .all(key) as RoleReport['warnings'],
+    warnings: warnings.map((w) => ({ field: w.field, message: w.message, resolved: w.resolved === 1, paths: (JSON.parse(w.paths) as string[]).sort() })),
   };
+}
+
+/** Stored JSON text as its value; text that is not JSON stays as it is. */
+function jsonValue(text: unknown): unknown {
+  if (typeof text !== 'string') return text ?? null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageError } from '../../src/errors.js';
 import { extractText } from '../support/extractText.js';
-import { seed } from '../support/seeds.js';
+import { seed, seedLine } from '../support/seeds.js';
 
 // Pages of the same site beyond the seeds, written in the site's templates with the layout
 // quirks seen in saved pages. Each test says which quirk it guards.
@@ -36,6 +36,13 @@ The top three skills for a collections, customer service include customer servic
 | Years of experience | - | 6 |
 `;
 
+/** Both pages above end with their overview table. */
+const CUT_AFTER_OVERVIEW = {
+  role: null,
+  field: 'page',
+  message: 'the capture stops after the overview table, before the salary, education and demographics tables that comparison pages carry; what it read is kept, and the fields it did not reach are empty',
+};
+
 describe('the older layout: no leading pipe, title-case labels, "X Vs Y" navigation', () => {
   const record = extractText(OLDER_LAYOUT);
   const [analyst, manager] = record.roles;
@@ -50,8 +57,8 @@ describe('the older layout: no leading pipe, title-case labels, "X Vs Y" navigat
     expect(manager.timeToBecome).toBe('6-8 years');
   });
 
-  it('matches the salary sentence to the roles when the higher-paid one is the right column', () => {
-    expect(record.warnings).toEqual([]);
+  it('matches the salary sentence to the roles when the higher-paid one is the right column: its only warning says where the capture stops', () => {
+    expect(record.warnings).toEqual([CUT_AFTER_OVERVIEW]);
   });
 
   it('a page cut off after the overview table has nulls and empty lists for the rest', () => {
@@ -82,7 +89,7 @@ describe('titles with commas and "&", garbled plurals, no "It typically takes" s
     expect(collections.topSkills).toEqual(['customer service', 'patients', 'phone calls']);
     expect(district.topSkills).toEqual(['store operations', 'loss prevention', 'customer service']);
     expect(collections.proseNames).toContain('collectionss, customer service');
-    expect(record.warnings).toEqual([]);
+    expect(record.warnings).toEqual([CUT_AFTER_OVERVIEW]);
   });
 });
 
@@ -120,15 +127,27 @@ describe('cross-checks become warnings', () => {
 });
 
 describe('pages that are not comparison pages', () => {
-  it('a page without an overview table is an error naming the file', () => {
+  it('a page without any comparison table is an error naming the file and what to do', () => {
     const skillsPage = 'Explore jobs\nWhat are the top skills of a collections coordinator?\nCustomer service is the most common skill.';
     expect(() => extractText(skillsPage, 'skills.txt')).toThrowError(PageError);
-    expect(() => extractText(skillsPage, 'skills.txt')).toThrowError(/^skills\.txt: no overview table/);
+    expect(() => extractText(skillsPage, 'skills.txt')).toThrowError(
+      'skills.txt: no comparison table (rows "Yearly salary", "Average salary", …): not an "X vs Y" comparison page of the site; give rolepages only the site\'s comparison pages',
+    );
   });
 
   it('a page with one role only is an error saying so', () => {
     const page = ['| Collections Coordinator | |', '| Yearly salary | $37,938 |', '| Hourly rate | $18.24 |'].join('\n');
-    expect(() => extractText(page, 'one.txt')).toThrowError('one.txt: the overview table names one role (Collections Coordinator); a comparison page names two');
+    expect(() => extractText(page, 'one.txt')).toThrowError('one.txt: the comparison tables name one role (Collections Coordinator) where a comparison page names two; save the whole page again');
+  });
+
+  it('a page without an overview whose salary table names one role is the same error', () => {
+    const page = ['| Collections Coordinator | |', seedLine('000', '| Average salary |').replace(' $42,586 |', ''), seedLine('000', '| Highest paying City |').replace(' Washington, DC |', '')].join('\n');
+    expect(() => extractText(page, 'one.txt')).toThrowError('one.txt: the comparison tables name one role (Collections Coordinator) where a comparison page names two; save the whole page again');
+  });
+
+  it('a page whose comparison tables have no header row is an error saying so', () => {
+    const page = [seedLine('000', '| Average salary |'), seedLine('000', '| Salary range |')].join('\n');
+    expect(() => extractText(page, 'headless.txt')).toThrowError('headless.txt: no comparison table has a header row naming the two roles; save the whole page again');
   });
 
   it('a page whose two columns are the same role keeps both with a page warning', () => {
@@ -140,12 +159,32 @@ describe('pages that are not comparison pages', () => {
 });
 
 describe('a flattened page whose overview rows cannot be split', () => {
-  it('fails saying the overview rows could not be read, not that there is no overview', () => {
-    const page = seed('004')
-      .replace('Yearly salary$34,015$37,938', 'Yearly salary$34,015$37,938$1')
-      .replace('Hourly rate$16.35$18.24', 'Hourly rate$16.35$18.24$2')
-      .replace('Growth rate-8%-8%', 'Growth rate-8%-8%-8%')
-      .replace('Number of jobs85,27540,113', 'Number of jobs');
-    expect(() => extractText(page, 'broken.txt')).toThrowError(/^broken\.txt: the overview table's rows could not be read \(row "Yearly salary"/);
+  const broken = seed('004')
+    .replace('Yearly salary$34,015$37,938', 'Yearly salary$34,015$37,938$1')
+    .replace('Hourly rate$16.35$18.24', 'Hourly rate$16.35$18.24$2')
+    .replace('Growth rate-8%-8%', 'Growth rate-8%-8%-8%')
+    .replace('Number of jobs85,27540,113', 'Number of jobs');
+
+  it('is read from its other tables, each unreadable row a warning, and is not taken for a page without an overview', () => {
+    const { roles, warnings } = extractText(broken, 'broken.txt');
+    expect(roles.map((r) => [r.yearlySalary, r.hourlyRate, r.growthRate, r.numberOfJobs])).toEqual([
+      [34015, null, null, null],
+      [37938, null, null, null],
+    ]);
+    expect(warnings).toEqual([
+      { role: null, field: 'yearlySalary', message: 'row "Yearly salary": no way to cut "$34,015$37,938$1" into two yearly salary values; left out' },
+      { role: null, field: 'hourlyRate', message: 'row "Hourly rate": no way to cut "$16.35$18.24$2" into two hourly rate values; left out' },
+      { role: null, field: 'growthRate', message: 'row "Growth rate": no way to cut "-8%-8%-8%" into two growth rate values; left out' },
+      { role: null, field: 'numberOfJobs', message: 'row "Number of jobs" has no values (the capture may be cut off); left out' },
+    ]);
+  });
+
+  it('fails saying the rows could not be read when no comparison table is left', () => {
+    // The capture cut off after the overview's unreadable rows.
+    const lines = broken.split('\n');
+    const cutOff = lines.slice(0, lines.findIndex((l) => l.startsWith('Job satisfaction'))).join('\n');
+    expect(() => extractText(cutOff, 'broken.txt')).toThrowError(
+      /^broken\.txt: the comparison tables' rows could not be read \(row "Yearly salary": no way to cut "\$34,015\$37,938\$1" into two yearly salary values; left out\); save the page again, as HTML if you can$/,
+    );
   });
 });

@@ -6,14 +6,14 @@ import { FIXTURES } from '../support/seeds.js';
 import { BAD_INPUTS, expectSound, rolepages, tempDir } from './support.js';
 
 const SEED_000 = join(FIXTURES, '000_61d26842a8aa7f89.txt');
-const NOT_A_COMPARISON = 'no overview table (rows "Yearly salary", "Hourly rate", …): not an "X vs Y" comparison page of the site';
+const NOT_A_COMPARISON = 'no comparison table (rows "Yearly salary", "Average salary", …): not an "X vs Y" comparison page of the site; give rolepages only the site\'s comparison pages';
 
 describe('rolepages extract on bad input: exit 2, one line on stderr naming the file, nothing on stdout', () => {
   it.each([
     ['empty.txt', 'the file is empty (0 bytes); save the page again'],
     ['picture.html', 'the file holds binary data (a PNG image), not a saved page (expected HTML or text)'],
     ['skills-page.txt', NOT_A_COMPARISON],
-    ['one-role.txt', 'the overview table names one role (Collections Coordinator); a comparison page names two'],
+    ['one-role.txt', 'the comparison tables name one role (Collections Coordinator) where a comparison page names two; save the whole page again'],
     ['self-link.html', 'cannot read the file (ELOOP); check that it exists and is readable'],
     ['loop', 'a directory, not a regular file; name a saved page file'],
   ])('%s', (name, reason) => {
@@ -64,7 +64,13 @@ describe('the size cap and --max-size', () => {
   it('a size it cannot read is bad usage: exit 2', () => {
     const run = rolepages('ingest', dir, '--max-size', 'lots');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^error: option '--max-size <size>' argument 'lots' is invalid\. expected a size such as 5MB, 300KB or 1048576 \(bytes\)\n/);
+    expect(run.stderr).toBe("error: option '--max-size <size>' argument 'lots' is invalid. expected a size such as 5MB, 300KB or 512B\nsee `rolepages ingest --help`\n");
+  });
+
+  it('a number without a unit is bad usage that suggests the unit, not a cap of so many bytes', () => {
+    const run = rolepages('extract', '--max-size', '10', big);
+    expect([run.status, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe("error: option '--max-size <size>' argument '10' is invalid. a size needs a unit: write 10MB, 10KB or 10B\nsee `rolepages extract --help`\n");
   });
 });
 

@@ -45,9 +45,9 @@ const BAD: Record<string, string> = {
   'dangling-link.html': 'a symbolic link to nothing (ENOENT); remove it or point it at a page',
   'self-link.html': 'a symbolic link that leads round in a loop (ELOOP); remove it or point it at a page',
   'empty.txt': 'the file is empty (0 bytes); save the page again',
-  'one-role.txt': 'the overview table names one role (Collections Coordinator); a comparison page names two',
+  'one-role.txt': 'the comparison tables name one role (Collections Coordinator) where a comparison page names two; save the whole page again',
   'picture.html': 'the file holds binary data (a PNG image), not a saved page (expected HTML or text)',
-  'skills-page.txt': 'no overview table (rows "Yearly salary", "Hourly rate", …): not an "X vs Y" comparison page of the site',
+  'skills-page.txt': 'no comparison table (rows "Yearly salary", "Average salary", …): not an "X vs Y" comparison page of the site; give rolepages only the site\'s comparison pages',
 };
 
 describe('pages that are odd but still pages: a record, with a warning for each doubt', () => {
@@ -70,7 +70,7 @@ describe('pages that are odd but still pages: a record, with a warning for each 
     expect(readFileSync(at('latin1-accented-002.txt'), 'latin1')).toContain('café');
   });
 
-  it('keeps what a page cut off mid-table shows and warns on the row it lost', async () => {
+  it('keeps what a page cut off mid-table shows, says where it stops, and warns on the row it lost', async () => {
     const record = await recordOf('cut-off-mid-table.txt');
     expect(rolesOf(record)).toEqual([
       ['collections-coordinator', 37938],
@@ -79,6 +79,7 @@ describe('pages that are odd but still pages: a record, with a warning for each 
     expect(record.roles[0].hourlyRate).toBe(18.24);
     expect(record.roles.map((r) => r.numberOfJobs)).toEqual([null, null]);
     expect(warningsOf(record)).toEqual([
+      '- page: the capture stops in the middle of the overview table, at row "Number of jobs"; what it read is kept, and the fields it did not reach are empty',
       'collections-coordinator numberOfJobs: row "Number of jobs": "40," is not a count like "116,010"; left empty',
       'account-specialist numberOfJobs: row "Number of jobs" has no cell for Account Specialist (the capture may be cut off)',
     ]);

@@ -7,12 +7,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { FIXTURES } from '../support/seeds.js';
+import { FIXTURES, SEED_CAPTURES } from '../support/seeds.js';
 import { dump } from '../store/storeFixtures.js';
 import { expectSound, rolepages, tempDir } from './support.js';
 
-const TEXT_SEEDS = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => join(FIXTURES, f));
-const HTML_PAGES = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).map((f) => join(FIXTURES, f));
+const TEXT_SEEDS = SEED_CAPTURES.map((f) => join(FIXTURES, f));
+// The HTML captures of the seed pages (the fixtures' other HTML pages are of another page).
+const HTML_PAGES = readdirSync(FIXTURES).filter((f) => /^00\d_.*\.html$/.test(f)).map((f) => join(FIXTURES, f));
 
 /** Everything stored, for before/after comparisons. */
 const snapshot = (store: RoleStore) => [
@@ -147,11 +148,15 @@ describe('two ingest runs on one database at once', () => {
 
 describe('rolepages query cannot change the database', () => {
   it.each([
-    ['DELETE FROM roles', 'the statement returns no rows (the database is read-only here): DELETE FROM roles'],
-    ["INSERT INTO pages (path) VALUES ('x') RETURNING id", 'SQL error: attempt to write a readonly database'],
-    ['PRAGMA user_version = 99', 'the statement returns no rows (the database is read-only here): PRAGMA user_version = 99'],
+    ['DELETE FROM roles', 'query is read-only: DELETE is refused'],
+    ['  -- a comment first\n  update roles SET title = 1', 'query is read-only: UPDATE is refused'],
+    ['WITH k AS (SELECT 1) DELETE FROM roles', 'query is read-only: DELETE is refused'],
+    ["INSERT INTO pages (path) VALUES ('x') RETURNING id", 'query is read-only: INSERT is refused'],
+    ['PRAGMA user_version = 99', 'query is read-only: setting a pragma (PRAGMA user_version = 99) is refused'],
+    ['PRAGMA journal_mode = DELETE', 'query is read-only: setting a pragma (PRAGMA journal_mode = DELETE) is refused'],
+    ['pragma journal_mode(delete)', 'query is read-only: setting a pragma (pragma journal_mode(delete)) is refused'],
     ['SELECT 1; DROP TABLE roles', 'SQL error: The supplied SQL string contains more than one statement'],
-    ["ATTACH DATABASE 'other.db' AS other", "the statement returns no rows (the database is read-only here): ATTACH DATABASE 'other.db' AS other"],
+    ["ATTACH DATABASE 'other.db' AS other", 'query is read-only: ATTACH is refused'],
   ])('%s: exit 2, one line, nothing changed', async (sql, reason) => {
     const file = await seededDb();
     const before = readFileSync(file);

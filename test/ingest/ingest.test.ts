@@ -7,12 +7,15 @@ import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
 import { readCapture } from '../../src/ingest/readCapture.js';
 import { closeReadOnlyForThread } from '../../src/store/openDatabase.js';
 import { RoleStore } from '../../src/store/roleStore.js';
+import { flattened, htmlGrid, htmlTable, tabular } from '../support/journeymanPage.js';
 import { renderFlatCapture, renderTabularCapture } from '../support/renderCaptures.js';
-import { FIXTURES } from '../support/seeds.js';
-import { dump } from '../store/storeFixtures.js';
+import { FIXTURES, SEED_CAPTURES } from '../support/seeds.js';
+import { dump, tempDb } from '../store/storeFixtures.js';
 
-const SEEDS = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+const SEEDS = SEED_CAPTURES;
 const FIXTURE_PAGES = readdirSync(FIXTURES).filter((f) => !f.endsWith('.json')).sort();
+/** The seeds' captures among the fixtures: each seed page saved as text and as HTML. */
+const SEED_FIXTURES = FIXTURE_PAGES.filter((f) => /^00\d_/.test(f));
 
 /** Run from the TypeScript sources: the files are read on this thread. */
 const HERE: IngestOptions = { concurrency: 0 };
@@ -173,11 +176,13 @@ describe('ingest of the seed pages', () => {
 });
 
 describe('pages and captures', () => {
-  it('counts pages, not files: the fixtures are five pages each saved as text and as HTML', async () => {
+  it('counts pages, not files: the fixtures are five pages each saved as text and as HTML, and one page in four shapes', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'rolepages-pages-')), 'roles.db');
     const summary = await ingest(db, FIXTURE_PAGES.map((name) => join(FIXTURES, name)), HERE);
-    expect(summary).toMatchObject({ stored: 10, failed: [], captures: 10, pages: 5, roles: 6, conflicts: 0 });
-    expect(pageCounts(open(db))).toEqual(SEED_PAGE_COUNTS);
+    expect(summary).toMatchObject({ stored: 14, failed: [], captures: 14, pages: 6, roles: 8, conflicts: 0 });
+    expect(pageCounts(open(db))).toEqual(
+      [...SEED_PAGE_COUNTS, { key: 'arborist', page_count: 1 }, { key: 'tree-trimmer', page_count: 1 }].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
   });
 
   it('counts pages, not files, when every seed is also saved as tabular and as flattened text', async () => {
@@ -186,7 +191,7 @@ describe('pages and captures', () => {
       '007_c0781b1da5386105_grid.html': { grid: '.compare-grid', row: '.compare-row' },
       '009_53ee470b7ca18917_grid.html': { grid: 'jc-compare', row: 'jc-row' },
     };
-    for (const name of FIXTURE_PAGES) {
+    for (const name of SEED_FIXTURES) {
       copyFileSync(join(FIXTURES, name), join(dir, name));
       if (!name.endsWith('.html')) continue;
       const html = readFileSync(join(FIXTURES, name), 'utf8');
@@ -242,6 +247,62 @@ describe('pages and captures', () => {
     const before = open(join(moved, 'roles.db')).db.prepare('SELECT path FROM pages ORDER BY path').pluck().all();
     expect(before).toEqual(SEEDS);
     expect(await ingest(join(moved, 'roles.db'), [moved], HERE)).toMatchObject({ stored: 0, skipped: 5, failed: [], captures: 5, pages: 5 });
+  });
+});
+
+describe('ingest of pages without an overview table', () => {
+  it('stores each capture, and both roles of each page get a row with the values the salary table shows', async () => {
+    const pages = mkdtempSync(join(tmpdir(), 'rolepages-no-overview-'));
+    writeFileSync(join(pages, 'journeyman.txt'), tabular);
+    writeFileSync(join(pages, 'journeyman-flat.txt'), flattened);
+    writeFileSync(join(pages, 'journeyman-table.html'), htmlTable);
+    writeFileSync(join(pages, 'journeyman-grid.html'), htmlGrid);
+    const db = tempDb();
+    const summary = await ingest(db, [pages], HERE);
+    // Four captures of one page, in four shapes.
+    expect(summary).toMatchObject({ stored: 4, failed: [], captures: 4, pages: 1, roles: 2, conflicts: 0 });
+    const rows = open(db).db
+      .prepare('SELECT key, yearly_salary, salary_min, salary_max, highest_paying_city, highest_paying_state, best_paying_company, best_paying_industry, hourly_rate, number_of_jobs FROM roles ORDER BY key')
+      .all();
+    expect(rows).toEqual([
+      {
+        key: 'journeyman',
+        yearly_salary: 57682,
+        salary_min: 39000,
+        salary_max: 83000,
+        highest_paying_city: 'San Francisco, CA',
+        highest_paying_state: 'Washington',
+        best_paying_company: 'CVR Energy',
+        best_paying_industry: 'Construction',
+        hourly_rate: null,
+        number_of_jobs: null,
+      },
+      {
+        key: 'master-electrician',
+        yearly_salary: 52154,
+        salary_min: 31000,
+        salary_max: 86000,
+        highest_paying_city: 'Minneapolis, MN',
+        highest_paying_state: 'Vermont',
+        best_paying_company: 'Allegro MicroSystems',
+        best_paying_industry: 'Energy',
+        hourly_rate: null,
+        number_of_jobs: null,
+      },
+    ]);
+  });
+
+  it('stores the fixtures of such a page alongside the seeds', async () => {
+    const written = readdirSync(FIXTURES).filter((f) => f.includes('no-overview') && !f.endsWith('.json'));
+    expect(written).toEqual(['010_no-overview.txt', '011_no-overview_flat.txt', '012_no-overview_table.html', '013_no-overview_grid.html']);
+    const { dir, db } = seedDir();
+    for (const name of written) copyFileSync(join(FIXTURES, name), join(dir, name));
+    const summary = await ingest(db, [dir], HERE);
+    expect(summary).toMatchObject({ stored: 9, failed: [], captures: 9, pages: 6, roles: 8, conflicts: 0 });
+    expect(open(db).db.prepare("SELECT key, yearly_salary, average_age, hourly_rate FROM roles WHERE key IN ('tree-trimmer', 'arborist') ORDER BY key").all()).toEqual([
+      { key: 'arborist', yearly_salary: 56930, average_age: 44, hourly_rate: null },
+      { key: 'tree-trimmer', yearly_salary: 41260, average_age: 39, hourly_rate: null },
+    ]);
   });
 });
 

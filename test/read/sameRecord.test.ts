@@ -22,6 +22,8 @@ const PAGES: Array<{ file: string; grid: GridMarkup | null }> = [
   { file: '007_c0781b1da5386105_grid.html', grid: { grid: '.compare-grid', row: '.compare-row' } },
   { file: '008_83570a534fe137c2_table.html', grid: null },
   { file: '009_53ee470b7ca18917_grid.html', grid: { grid: 'jc-compare', row: 'jc-row' } },
+  { file: '012_no-overview_table.html', grid: null },
+  { file: '013_no-overview_grid.html', grid: { grid: 'jc-compare', row: 'jc-row' } },
 ];
 
 function record(doc: PageDocument, content: string, path: string): Omit<PageRecord, 'source'> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIntroSentences, splitSkillList } from '../../src/site/introSentences.js';
+import { isIntroParagraph, readIntroSentences, splitSkillList } from '../../src/site/introSentences.js';
 import { seedLine } from '../support/seeds.js';
 
 describe('readIntroSentences', () => {
@@ -30,6 +30,16 @@ describe('readIntroSentences', () => {
     ]);
   });
 
+  it('reads the site\'s garbled "becoming a … takes usually requires 6-12 months" without the verb in the name', () => {
+    const intro = readIntroSentences([
+      'While it typically takes 2-4 years to become a journeyman, becoming a master electrician takes usually requires 6-12 months.',
+    ]);
+    expect(intro.timeToBecome).toEqual([
+      { name: 'journeyman', time: '2-4 years' },
+      { name: 'master electrician', time: '6-12 months' },
+    ]);
+  });
+
   it('reads both skills sentences (seed 000)', () => {
     const intro = readIntroSentences([seedLine('000', 'The top three skills')]);
     expect(intro.topSkills).toEqual([
@@ -40,6 +50,18 @@ describe('readIntroSentences', () => {
 
   it('passes over a paragraph too long to be an intro', () => {
     expect(readIntroSentences([`${'takes 1 year to become a '.repeat(500)}x.`]).timeToBecome).toEqual([]);
+  });
+});
+
+describe('isIntroParagraph', () => {
+  it('is true of the intro\'s paragraphs (seed 000)', () => {
+    expect(isIntroParagraph(seedLine('000', 'The differences between'))).toBe(true);
+    expect(isIntroParagraph(seedLine('000', 'The top three skills'))).toBe(true);
+  });
+
+  it('is false of a description and of the pay scales sentence (seed 000)', () => {
+    expect(isIntroParagraph(seedLine('000', 'Usually working alongside'))).toBe(false);
+    expect(isIntroParagraph(seedLine('000', 'have different pay scales'))).toBe(false);
   });
 });
 

@@ -5,6 +5,15 @@ import { join } from 'node:path';
 /** The repository's fixtures folder, where the seeds are kept byte for byte. */
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
+/**
+ * The seed captures' file names, in order: the text captures saved from the site, named by number
+ * and hash (`000_61d26842a8aa7f89.txt`), not the pages written for the project beside them
+ * (`010_no-overview.txt`).
+ */
+export const SEED_CAPTURES: readonly string[] = readdirSync(FIXTURES)
+  .filter((f) => /^\d{3}_[0-9a-f]{16}\.txt$/.test(f))
+  .sort();
+
 /** A seed capture's text by its number: `seed('000')`. */
 export function seed(number: string): string {
   const name = readdirSync(FIXTURES).find((f) => f.startsWith(`${number}_`) && f.endsWith('.txt'));

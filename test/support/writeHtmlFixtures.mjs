@@ -2,17 +2,21 @@
 // Writes the HTML fixtures: each seed capture of /work/shared/seeds (or the folder given as the
 // first argument) served again as a full HTML page carrying exactly the seed's content, in the
 // markup the site uses for one of its two layouts, with the noise a served page has around the
-// article (head metadata, JSON-LD, scripts, navigation, cookie banner, ads, footer).
+// article (head metadata, JSON-LD, scripts, navigation, cookie banner, ads, footer). The pages
+// written for the project rather than saved from the site (a page without an overview table)
+// are read from the repository's fixtures/ the same way.
 //
 //   node test/support/writeHtmlFixtures.mjs [seedDir] [outDir]
 //
-// Every cell value of the flattened seed is split by hand below and checked against the glued
-// text, so a fixture can never carry a value the seed does not.
+// Every cell value of a flattened capture is split by hand below and checked against the glued
+// text, so a fixture can never carry a value its capture does not.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const seedDir = process.argv[2] ?? '/work/shared/seeds';
 const outDir = process.argv[3] ?? 'fixtures';
+const fixturesDir = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 const PAGES = [
   { seed: '000_61d26842a8aa7f89', out: '005_61d26842a8aa7f89_table.html', style: 'thead' },
@@ -20,6 +24,8 @@ const PAGES = [
   { seed: '002_c0781b1da5386105', out: '007_c0781b1da5386105_grid.html', style: 'gridRows' },
   { seed: '003_83570a534fe137c2', out: '008_83570a534fe137c2_table.html', style: 'titled' },
   { seed: '004_53ee470b7ca18917', out: '009_53ee470b7ca18917_grid.html', style: 'gridGroups' },
+  { fixture: '010_no-overview', out: '012_no-overview_table.html', style: 'thead' },
+  { fixture: '011_no-overview_flat', out: '013_no-overview_grid.html', style: 'gridGroups' },
 ];
 
 const NAV = ['Explore jobs', 'Find specific jobs', 'Explore careers', 'Explore professions', 'Best companies', 'Explore companies'];
@@ -46,7 +52,7 @@ function tabularModel(text) {
 }
 
 /** The flattened seed's glued rows, split by hand: label → [left, right]. */
-const FLAT_SPLITS = {
+const SEED_004_SPLITS = {
   'Yearly salary': ['$34,015', '$37,938'],
   'Hourly rate': ['$16.35', '$18.24'],
   'Growth rate': ['-8%', '-8%'],
@@ -70,9 +76,34 @@ const FLAT_SPLITS = {
   ],
   'LGBT Percentage': ['8%', '8%'],
 };
-const FLAT_TITLES = ['Collections Representative', 'Collections Coordinator'];
 
-function flatModel(text) {
+/** The flattened page without an overview table, split by hand likewise. */
+const NO_OVERVIEW_SPLITS = {
+  'Average salary': ['$41,260', '$56,930'],
+  'Salary range': ['Between $29,000 And $58,000', 'Between $38,000 And $79,000'],
+  'Highest paying City': ['Portland, OR', 'Denver, CO'],
+  'Highest paying state': ['Oregon', 'Colorado'],
+  'Best paying company': ['Cedar Ridge Services', 'Evergreen Utilities'],
+  'Best paying industry': ['Utilities', 'Government'],
+  'Most common degree': ['High School Diploma, 52%', "Bachelor's Degree, 44%"],
+  'Most common major': ['Business', 'Forestry'],
+  'Most common college': ['-', 'Oregon State University'],
+  'Average age': ['39', '44'],
+  'Gender ratio': ['Male, 91.5% Female, 8.5%', 'Male, 84.2% Female, 15.8%'],
+  'Race ratio': [
+    'White, 68.3% Hispanic or Latino, 19.4% Black or African American, 6.1% Unknown, 3.7% Asian, 2.0% American Indian and Alaska Native, 0.5%',
+    'White, 74.6% Hispanic or Latino, 12.8% Unknown, 5.2% Black or African American, 4.3% Asian, 2.6% American Indian and Alaska Native, 0.5%',
+  ],
+  'LGBT Percentage': ['6%', '9%'],
+};
+
+/** Each flattened capture's two titles (its glued header) and hand splits. */
+const FLAT_PAGES = {
+  '004_53ee470b7ca18917': { titles: ['Collections Representative', 'Collections Coordinator'], splits: SEED_004_SPLITS },
+  '011_no-overview_flat': { titles: ['Tree Trimmer', 'Arborist'], splits: NO_OVERVIEW_SPLITS },
+};
+
+function flatModel(text, { titles: FLAT_TITLES, splits: FLAT_SPLITS }) {
   const lines = text.split('\n');
   const blocks = [];
   let title = null;
@@ -283,8 +314,9 @@ ${articleHtml(model, style)}
 }
 
 for (const page of PAGES) {
-  const text = readFileSync(join(seedDir, `${page.seed}.txt`), 'utf8');
-  const model = page.style === 'gridGroups' ? flatModel(text) : tabularModel(text);
+  const name = page.seed ?? page.fixture;
+  const text = readFileSync(join(page.seed ? seedDir : fixturesDir, `${name}.txt`), 'utf8');
+  const model = page.style === 'gridGroups' ? flatModel(text, FLAT_PAGES[name]) : tabularModel(text);
   const header = model.blocks.find((b) => b.table).table[0];
   const titles = [header[1], header[2]];
   // One page gives only og:url, so the reader's fallback is exercised by a served page too.

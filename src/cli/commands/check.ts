@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
-import { checkFixtures } from '../../check/checkFixtures.js';
+import { checkFixtures, type FixtureResult } from '../../check/checkFixtures.js';
+import { printable } from '../../printable.js';
+import { plural } from '../../words.js';
+import { pathProblem } from './pathProblem.js';
+import { fail } from './readOnly.js';
 
 export function registerCheck(program: Command): void {
   program
@@ -8,20 +12,28 @@ export function registerCheck(program: Command): void {
     .argument('[dir]', 'folder of saved pages with their .expected.json files', 'fixtures')
     .option('--update', 'rewrite the expected files from the current records (check them by hand after)')
     .action(async (dir: string, options: { update?: boolean }) => {
-      const results = await checkFixtures(dir, options);
+      let results: FixtureResult[];
+      try {
+        results = await checkFixtures(dir, options);
+      } catch (error) {
+        const problem = pathProblem(dir, error);
+        if (problem === undefined) throw error;
+        fail('check', problem);
+        return;
+      }
       let failed = 0;
       for (const result of results) {
         if (result.status === 'match' || result.status === 'updated') continue;
         failed++;
         if (result.status === 'mismatch') {
-          process.stdout.write(`MISMATCH ${result.page}\n${result.differences.map((d) => `  ${d}`).join('\n')}\n`);
+          process.stdout.write(`MISMATCH ${printable(result.page)}\n${result.differences.map((d) => `  ${d}`).join('\n')}\n`);
         } else {
-          process.stdout.write(`FAIL ${result.page}: ${result.reason}\n`);
+          process.stdout.write(`FAIL ${printable(result.page)}: ${result.reason}\n`);
         }
       }
       const verb = options.update ? 'updated' : 'match';
-      process.stdout.write(`${results.length - failed} ${verb}, ${failed} failed (${results.length} pages in ${dir})\n`);
-      if (results.length === 0) process.stdout.write(`no saved pages (*.html, *.htm, *.txt, *.md) in ${dir}\n`);
+      process.stdout.write(`${results.length - failed} ${verb}, ${failed} failed (${plural(results.length, 'page')} in ${printable(dir)})\n`);
+      if (results.length === 0) process.stdout.write(`no saved pages (*.html, *.htm, *.txt, *.md) in ${printable(dir)}\n`);
       process.exitCode = failed > 0 || results.length === 0 ? 1 : 0;
     });
 }

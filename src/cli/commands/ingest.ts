@@ -6,9 +6,9 @@ import { RunReport } from '../../ingest/runReport.js';
 import { RoleStore } from '../../store/roleStore.js';
 import { StoreError } from '../../store/storeError.js';
 import { maxSizeOption } from './maxSize.js';
-import { plural } from '../words.js';
-
-export const DEFAULT_DB = 'out/roles.db';
+import { plural } from '../../words.js';
+import { printable } from '../../printable.js';
+import { DEFAULT_DB } from './defaults.js';
 
 interface IngestCommandOptions {
   db: string;
@@ -88,7 +88,7 @@ export function registerIngest(program: Command): void {
       progress.stop();
       // Inputs that could not be walked come first in the summary and are no file's outcome.
       report?.finish(summary, summary.failed.slice(0, summary.failed.length - failedFiles));
-      for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${f.path}: ${f.reason}\n`);
+      for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${printable(f.path)}: ${f.reason}\n`);
       if (signal !== null) {
         process.stderr.write(`rolepages ingest: interrupted; ${plural(summary.stored, 'file')} stored; run the same command again to finish\n`);
       } else if (summary.stopped !== null) {

@@ -1,14 +1,17 @@
-import { openReadOnly, type Db } from '../../store/openDatabase.js';
+import { printable } from '../../printable.js';
+import { openForReading, type Db } from '../../store/openDatabase.js';
 import { StoreError } from '../../store/storeError.js';
+import { plural } from '../../words.js';
 
 /**
- * Runs an analyst command on the database opened read-only. A missing or unreadable database
- * is one line on stderr and exit status 2, as the contract gives `query`.
+ * Runs a command that reads the database, opened read-only. A database that is missing, not
+ * SQLite, not rolepages', of a newer schema or failing while read is one line on stderr naming
+ * the file, and exit status 2.
  */
-export function withReadOnlyDb(command: string, file: string, run: (db: Db) => void): void {
+export async function withReadOnlyDb(command: string, file: string, run: (db: Db) => void | Promise<void>): Promise<void> {
   let db: Db;
   try {
-    db = openReadOnly(file);
+    db = openForReading(file);
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     fail(command, error.message);
@@ -16,10 +19,19 @@ export function withReadOnlyDb(command: string, file: string, run: (db: Db) => v
   }
   try {
     notePendingRoles(command, file, db);
-    run(db);
+    await run(db);
+  } catch (error) {
+    if (!isSqliteError(error)) throw error;
+    fail(command, `${printable(file)}: cannot read the database (${error.message}); check the file, or ingest again into a new --db`);
   } finally {
     db.close();
   }
+}
+
+/** better-sqlite3's errors carry SQLite's result code. */
+export function isSqliteError(error: unknown): error is Error & { code: string } {
+  const code: unknown = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
 /**
@@ -32,8 +44,8 @@ function notePendingRoles(command: string, file: string, db: Db): void {
   const { n } = db.prepare('SELECT COUNT(*) AS n FROM pending_roles').get() as { n: number };
   if (n === 0) return;
   process.stderr.write(
-    `rolepages ${command}: note: ${n} ${n === 1 ? 'role is not yet reconciled with its' : 'roles are not yet reconciled with their'} newest pages ` +
-      `(an ingest is running, or was interrupted); when none is running, run "rolepages ingest" on the same pages with --db ${file} to finish them\n`,
+    `rolepages ${command}: note: ${plural(n, 'role is', 'roles are')} not yet reconciled with ${n === 1 ? 'its' : 'their'} newest pages ` +
+      `(an ingest is running, or was interrupted); when none is running, run "rolepages ingest" on the same pages with --db ${printable(file)} to finish them\n`,
   );
 }
 

@@ -1,6 +1,6 @@
-import { Option, type Command } from 'commander';
-import { DEFAULT_DB } from './ingest.js';
-import { formatRows, OUTPUT_FORMATS, type OutputFormat, type Row } from './output.js';
+import type { Command } from 'commander';
+import { DEFAULT_DB } from './defaults.js';
+import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 
 export function registerRoles(program: Command): void {
@@ -8,15 +8,15 @@ export function registerRoles(program: Command): void {
     .command('roles')
     .description('list the reconciled roles with their page counts and conflicting fields')
     .option('--db <file>', 'the SQLite database to read', DEFAULT_DB)
-    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
-    .action((options: { db: string; format: OutputFormat }) => {
-      withReadOnlyDb('roles', options.db, (db) => {
+    .addOption(formatOption(OUTPUT_FORMATS, 'table'))
+    .action((options: { db: string; format: OutputFormat }) =>
+      withReadOnlyDb('roles', options.db, async (db) => {
         const statement = db.prepare(
           `SELECT key, title, page_count, conflicting_fields, yearly_salary, number_of_jobs
            FROM role_overview ORDER BY key`,
         );
         const columns = statement.columns().map((c) => c.name);
-        process.stdout.write(formatRows(statement.all() as Row[], columns, options.format));
-      });
-    });
+        await writeRows(statement.iterate() as IterableIterator<Row>, columns, options.format);
+      }),
+    );
 }

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rolepages, tempDir } from '../faults/support.js';
+import { buildHubRoleDb } from '../support/hubRoleDb.js';
+
+let db: string;
+beforeAll(() => {
+  db = buildHubRoleDb(join(tempDir('rolepages-hub-'), 'roles.db'), 1200);
+});
+
+const path = (id: number) => `/captures/collections-coordinator-vs-account-specialist-${String(id).padStart(5, '0')}.txt`;
+
+describe('rolepages show on a role seen on 1,200 captures', () => {
+  it('says once that all captures agree, and lists a few captures per disagreeing value', () => {
+    const run = rolepages('show', 'collections-coordinator', '--db', db);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toBe(
+      [
+        'Collections Coordinator (collections-coordinator), seen on 1,200 pages',
+        '',
+        'Values, each with the captures that showed it:',
+        `  degree        {"name":"Bachelor's Degree","pct":48}  (all 1,200 captures)`,
+        '  title         "Collections Coordinator"  (all 1,200 captures)',
+        `  yearlySalary  37938  (1,080 captures: ${path(1)}, ${path(2)}, ${path(3)} and 1,077 more)`,
+        `                39120  (120 captures: ${path(10)}, ${path(20)}, ${path(30)} and 117 more)`,
+        '',
+        'Conflicts:',
+        '  none: the pages agree on every field',
+        '',
+        'Aliases:',
+        '  none',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives everything with --format json, values as JSON values', () => {
+    const run = rolepages('show', 'collections-coordinator', '--db', db, '--format', 'json');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.captures).toBe(1200);
+    expect(report.fields.map((f: { field: string }) => f.field)).toEqual(['degree', 'title', 'yearlySalary']);
+    const [degree, , salary] = report.fields;
+    expect(degree.values).toEqual([{ value: { name: "Bachelor's Degree", pct: 48 }, captures: 1200, paths: Array.from({ length: 1200 }, (_, i) => path(i + 1)) }]);
+    expect(salary.values.map((v: { value: unknown; captures: number; paths: string[] }) => [v.value, v.captures, v.paths.length])).toEqual([
+      [37938, 1080, 1080],
+      [39120, 120, 120],
+    ]);
+    expect(salary.values[1].paths.slice(0, 2)).toEqual([path(10), path(20)]);
+  });
+});

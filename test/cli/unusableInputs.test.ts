@@ -1,0 +1,117 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { RoleStore } from '../../src/store/roleStore.js';
+import { rolepages, rolepagesAsync, tempDir } from '../faults/support.js';
+
+/** Every command that reads a database, with the arguments it needs besides `--db`. */
+const READERS: Array<[string, string[]]> = [
+  ['query', ['SELECT 1']],
+  ['roles', []],
+  ['show', ['collections-coordinator']],
+  ['export', []],
+  ['report', ['--out', join(tempDir('rolepages-out-'), 'report.html')]],
+];
+
+let dir: string;
+const files: Record<string, string> = {};
+beforeAll(() => {
+  dir = tempDir('rolepages-unusable-');
+  files.missing = join(dir, 'none.db');
+  files.text = join(dir, 'notes.txt');
+  writeFileSync(files.text, 'Collections Coordinator vs Account Specialist\n'.repeat(50));
+  files.empty = join(dir, 'empty.db');
+  writeFileSync(files.empty, '');
+  files.other = join(dir, 'other.db');
+  new Database(files.other).exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)').close();
+  files.newer = join(dir, 'newer.db');
+  RoleStore.open(files.newer).close();
+  const newer = new Database(files.newer);
+  newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  newer.close();
+  files.folder = join(dir, 'a-folder.db');
+  mkdirSync(files.folder);
+});
+
+const CASES: Array<[string, (file: string) => string]> = [
+  ['missing', (f) => `${f}: no such database; run "rolepages ingest PATH --db ${f}" first`],
+  ['/etc/passwd', (f) => `${f}: not a SQLite database; check the --db path (rolepages ingest makes the database)`],
+  ['text', (f) => `${f}: not a SQLite database; check the --db path (rolepages ingest makes the database)`],
+  [
+    'empty',
+    (f) =>
+      `${f}: an empty file, not a rolepages database (no table roles, pages, observations, conflicts); check the --db path, or run "rolepages ingest PATH --db ${f}" to make one`,
+  ],
+  [
+    'other',
+    (f) =>
+      `${f}: not a rolepages database (no table roles, pages, observations, conflicts); check the --db path, or run "rolepages ingest PATH --db ${f}" to make one`,
+  ],
+  [
+    'newer',
+    (f) => `${f}: the database has schema version ${SCHEMA_VERSION + 1}, newer than this rolepages knows (${SCHEMA_VERSION}); upgrade rolepages or use another --db`,
+  ],
+];
+
+describe('every command that reads a database, on one it cannot use: one line saying what to do, exit 2', () => {
+  for (const [command, args] of READERS) {
+    it.concurrent.each(CASES)(`${command} on a database that is %s`, async (name, message) => {
+      const file = name === '/etc/passwd' ? name : files[name]!;
+      const run = await rolepagesAsync(command, ...args, '--db', file);
+      expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `rolepages ${command}: ${message(file)}\n`]);
+    });
+
+    it.concurrent(`${command} on a folder given as the database`, async () => {
+      const run = await rolepagesAsync(command, ...args, '--db', files.folder!);
+      expect([run.status, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toMatch(new RegExp(`^rolepages ${command}: ${files.folder}: cannot open the database \\([^\\n]+\\); check the --db path\\n$`));
+    });
+  }
+
+  it('a path holding control characters is printed escaped, on one line', () => {
+    const run = rolepages('roles', '--db', join(dir, 'new\nline\u001b[2J.db'));
+    expect(run.stderr).toBe(`rolepages roles: ${dir}/new\\nline\\x1b[2J.db: no such database; run "rolepages ingest PATH --db ${dir}/new\\nline\\x1b[2J.db" first\n`);
+  });
+});
+
+describe('commands that read a folder or a file, on one that is not there', () => {
+  it('check on a missing folder', () => {
+    expect(rolepages('check', '/nope')).toMatchObject({ status: 2, stdout: '', stderr: 'rolepages check: /nope: no such file or folder; check the path\n' });
+  });
+
+  it('check on a file, not a folder', () => {
+    expect(rolepages('check', files.text!)).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: `rolepages check: ${files.text}: not a folder; name the folder that holds the saved pages\n`,
+    });
+  });
+
+  it('extract on a missing file', () => {
+    const run = rolepages('extract', '/nope/page.html');
+    expect([run.status, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(/^rolepages extract: \/nope\/page\.html: [^\n]+\n$/);
+  });
+});
+
+describe('a file name holding a newline or an escape sequence is printed escaped, one failure on one line', () => {
+  const hostile = 'new\nline \u001b[2J.txt';
+
+  it('extract', () => {
+    const folder = tempDir('rolepages-names-');
+    writeFileSync(join(folder, hostile), 'Notes\n\nNothing to see here.\n');
+    const run = rolepages('extract', join(folder, hostile));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^rolepages extract: ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n$`));
+  });
+
+  it('check', () => {
+    const folder = tempDir('rolepages-names-');
+    writeFileSync(join(folder, hostile), 'Notes\n\nNothing to see here.\n');
+    const run = rolepages('check', folder);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`^FAIL ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n0 match, 1 failed \\(1 page in ${folder}\\)\\n$`));
+  });
+});
