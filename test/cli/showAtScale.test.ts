@@ -10,8 +10,8 @@ beforeAll(() => {
 
 const path = (id: number) => `/captures/collections-coordinator-vs-account-specialist-${String(id).padStart(5, '0')}.txt`;
 
-describe('rolepages show on a role seen on 1,200 captures', () => {
-  it('says once that all captures agree, and lists a few captures per disagreeing value', () => {
+describe('rolepages show on a role seen on 1,200 pages', () => {
+  it('says once that all pages agree, and lists a few captures per disagreeing value', () => {
     const run = rolepages('show', 'collections-coordinator', '--db', db);
     expect([run.status, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toBe(
@@ -19,10 +19,10 @@ describe('rolepages show on a role seen on 1,200 captures', () => {
         'Collections Coordinator (collections-coordinator), seen on 1,200 pages',
         '',
         'Values, each with the captures that showed it:',
-        `  degree        {"name":"Bachelor's Degree","pct":48}  (all 1,200 captures)`,
-        '  title         "Collections Coordinator"  (all 1,200 captures)',
-        `  yearlySalary  37938  (1,080 captures: ${path(1)}, ${path(2)}, ${path(3)} and 1,077 more)`,
-        `                39120  (120 captures: ${path(10)}, ${path(20)}, ${path(30)} and 117 more)`,
+        `  degree        {"name":"Bachelor's Degree","pct":48}  (all 1,200 pages)`,
+        '  title         "Collections Coordinator"  (all 1,200 pages)',
+        `  yearlySalary  37938  (1,080 pages: ${path(1)}, ${path(2)}, ${path(3)} and 1,077 more)`,
+        `                39120  (120 pages: ${path(10)}, ${path(20)}, ${path(30)} and 117 more)`,
         '',
         'Conflicts:',
         '  none: the pages agree on every field',
@@ -38,10 +38,10 @@ describe('rolepages show on a role seen on 1,200 captures', () => {
     const run = rolepages('show', 'collections-coordinator', '--db', db, '--format', 'json');
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.captures).toBe(1200);
+    expect([report.pages, report.captures]).toEqual([1200, 1200]);
     expect(report.fields.map((f: { field: string }) => f.field)).toEqual(['degree', 'title', 'yearlySalary']);
     const [degree, , salary] = report.fields;
-    expect(degree.values).toEqual([{ value: { name: "Bachelor's Degree", pct: 48 }, captures: 1200, paths: Array.from({ length: 1200 }, (_, i) => path(i + 1)) }]);
+    expect(degree.values).toEqual([{ value: { name: "Bachelor's Degree", pct: 48 }, pages: 1200, captures: 1200, paths: Array.from({ length: 1200 }, (_, i) => path(i + 1)) }]);
     expect(salary.values.map((v: { value: unknown; captures: number; paths: string[] }) => [v.value, v.captures, v.paths.length])).toEqual([
       [37938, 1080, 1080],
       [39120, 120, 120],
