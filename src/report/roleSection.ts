@@ -86,7 +86,10 @@ export function renderRoleBody(role: ReportRole, pages: PageLookup, skillScale: 
     out.push(`<p class="note">Also seen as: ${names}</p>`);
   }
 
-  out.push(`<h4>Seen on ${plural(role.pageIds.length, 'page')}</h4>`, '<ul class="pages">');
+  // The list is of captures; a page saved several times counts once in page_count.
+  const captures = role.pageIds.length;
+  const seenOn = role.pageCount !== null && role.pageCount !== captures ? `${plural(role.pageCount, 'page')} (${plural(captures, 'capture')})` : plural(captures, 'page');
+  out.push(`<h4>Seen on ${seenOn}</h4>`, '<ul class="pages">');
   for (const id of role.pageIds) {
     const other = pages.otherRole(id, role.key);
     const vs = other ? ` vs <a href="#${roleAnchor(other.key)}">${escapeHtml(other.title)}</a>` : '';
@@ -94,7 +97,7 @@ export function renderRoleBody(role: ReportRole, pages: PageLookup, skillScale: 
   }
   out.push('</ul>');
 
-  const from = role.pageIds.length === 1 ? `page ${pageRef(role.pageIds[0]!)}` : `all ${plural(role.pageIds.length, 'page')}`;
+  const from = captures === 1 ? `page ${pageRef(role.pageIds[0]!)}` : `all ${seenOn}`;
   out.push('<h4>Facts</h4>', `<p class="note">Each fact comes from ${from} unless it names its pages.</p>`, '<table class="facts"><tbody>');
   for (const fact of reconciledFacts(role)) {
     const flag = conflicted.has(fact.field) ? '<span class="disagree">pages disagree, see conflicts</span>' : '';

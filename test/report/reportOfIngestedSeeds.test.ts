@@ -59,6 +59,8 @@ describe('the report of the ingested seeds', () => {
     const section = $('#role-collections-coordinator');
     const files = section.find('ul.pages li').map((_, li) => $(li).text().split(' ')[1]!.split('/').at(-1)).get();
     expect(files).toEqual(['000_61d26842a8aa7f89.txt', '001_47a54ea3bd2ce3cc.txt', '004_53ee470b7ca18917.txt', 'disagreeing.txt']);
+    // The later capture of page 001 speaks for it: three pages, four captures.
+    expect(section.find('h4').first().text()).toBe('Seen on 3 pages (4 captures)');
     const sides = section.find('.conflict[data-field="yearlySalary"] .side .v').map((_, v) => $(v).text()).get();
     expect(sides).toEqual(['$37,938 (kept)', '$39,120']);
     expect(section.find('.conflict[data-field="yearlySalary"] .side .n').last().text()).toMatch(/^on 1 page: P\d+$/);
