@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { FIXTURES, SEED_CAPTURES } from '../support/seeds.js';
 import { dump } from '../store/storeFixtures.js';
-import { expectSound, rolepages, tempDir } from './support.js';
+import { expectSound, rolepages, rolepagesAsync, tempDir } from './support.js';
 
 const TEXT_SEEDS = SEED_CAPTURES.map((f) => join(FIXTURES, f));
 // The HTML captures of the seed pages (the fixtures' other HTML pages are of another page).
@@ -89,16 +87,6 @@ describe('a database that is read-only', () => {
 });
 
 describe('two ingest runs on one database at once', () => {
-  const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-  const runAsync = (...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-      const child = spawn(process.execPath, [CLI, ...args]);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (status) => done({ status, stdout, stderr }));
-    });
 
   /** Distinct copies of the seed pages (a trailing line makes each file's content its own). */
   function copies(dir: string, tag: string, count: number): string {
@@ -119,7 +107,7 @@ describe('two ingest runs on one database at once', () => {
     const db = join(dir, 'roles.db');
 
     // Quiet: on a busy machine a progress line would reach stderr, which must hold failures only.
-    const [first, second] = await Promise.all([runAsync('ingest', a, '--db', db, '--quiet'), runAsync('ingest', b, '--db', db, '--quiet')]);
+    const [first, second] = await Promise.all([rolepagesAsync('ingest', a, '--db', db, '--quiet'), rolepagesAsync('ingest', b, '--db', db, '--quiet')]);
 
     expect([first.status, first.stderr, second.status, second.stderr]).toEqual([0, '', 0, '']);
     expect(first.stdout).toMatch(/^150 files stored, 0 skipped, 0 failed;/);

@@ -4,10 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { PageError } from '../../src/errors.js';
-import { extractPage } from '../../src/extract/extractPage.js';
-import { type ReadOptions, readPage } from '../../src/read/readPage.js';
-import type { PageRecord } from '../../src/schema/pageRecord.js';
 import type { Db } from '../../src/store/openDatabase.js';
 
 /** The committed corpus (written by test/support/writeBadInputs.mjs). */
@@ -33,15 +29,7 @@ export function rolepagesAsync(...args: string[]): Promise<{ status: number | nu
 }
 
 /** What `rolepages extract` makes of a file: its record, or the PageError it fails with. */
-export async function extractFile(path: string, options: ReadOptions = {}): Promise<PageRecord | PageError> {
-  try {
-    const page = await readPage(path, options);
-    return extractPage(page.document, { path, sha256: page.sha256 });
-  } catch (error) {
-    if (error instanceof PageError) return error;
-    throw error;
-  }
-}
+export { extractFile } from '../../src/extract/extractFile.js';
 
 /** A copy of the corpus in a fresh folder, so a test can add what git cannot hold. */
 export function corpusCopy(): string {

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../support/seeds.js';
-import { BAD_INPUTS, rolepages, tempDir } from '../faults/support.js';
+import { BAD_INPUTS, rolepages, rolepagesAsync, tempDir } from '../faults/support.js';
 
 /** What `extract` says of a file: its record, or the reason after "FILE: ". */
-function extractOutcome(file: string): { record: unknown } | { reason: string } {
-  const run = rolepages('extract', file);
+async function extractOutcome(file: string): Promise<{ record: unknown } | { reason: string }> {
+  const run = await rolepagesAsync('extract', file);
   if (run.status === 0) return { record: JSON.parse(run.stdout) as unknown };
   return { reason: run.stderr.trim().replace(`rolepages extract: ${file}: `, '') };
 }
@@ -21,7 +21,7 @@ function ingestOutcomes(files: readonly string[]): Map<string, { status: string;
 }
 
 describe('extract and ingest read every file the same way', () => {
-  it('store what extract prints and refuse what extract refuses, with the same reason', () => {
+  it('store what extract prints and refuse what extract refuses, with the same reason', async () => {
     const dir = tempDir('rolepages-one-path-');
     // 30,000 nested elements: refused before parsing, by both.
     const nested = join(dir, 'nested.html');
@@ -33,9 +33,10 @@ describe('extract and ingest read every file the same way', () => {
       nested,
     ];
     const ingested = ingestOutcomes(files);
+    const outcomes = await Promise.all(files.map(extractOutcome));
     let refused = 0;
-    for (const file of files) {
-      const extracted = extractOutcome(file);
+    for (const [i, file] of files.entries()) {
+      const extracted = outcomes[i]!;
       const stored = ingested.get(file);
       if ('reason' in extracted) {
         refused++;
