@@ -13,7 +13,7 @@ export function diffJson(expected: unknown, actual: unknown, path = ''): string[
       const at = `${path}[${i}]`;
       if (i >= actual.length) lines.push(`${at}: expected ${show(expected[i])}, missing`);
       else if (i >= expected.length) lines.push(`${at}: unexpected ${show(actual[i])}`);
-      else lines.push(...diffJson(expected[i], actual[i], at));
+      else for (const line of diffJson(expected[i], actual[i], at)) lines.push(line);
     }
     return lines;
   }
@@ -23,7 +23,7 @@ export function diffJson(expected: unknown, actual: unknown, path = ''): string[
       const at = path ? `${path}.${key}` : key;
       if (!(key in actual)) lines.push(`${at}: expected ${show(expected[key])}, missing`);
       else if (!(key in expected)) lines.push(`${at}: unexpected ${show(actual[key])}`);
-      else lines.push(...diffJson(expected[key], actual[key], at));
+      else for (const line of diffJson(expected[key], actual[key], at)) lines.push(line);
     }
     return lines;
   }

@@ -101,7 +101,7 @@ export function reconcileRole(evidence: RoleEvidence, partnerVotes: PartnerVotes
   for (const field of SCALAR_FIELDS) {
     const outcome = settle(of(field).map(toVote), { prefixes: field === 'description' });
     values[field] = outcome.value;
-    conflicts.push(...conflictRows(field, outcome.candidates));
+    for (const row of conflictRows(field, outcome.candidates)) conflicts.push(row);
   }
 
   const titles = settle(of('title').map(toVote)).candidates;
@@ -317,7 +317,7 @@ function mergeShares(
   const merged = [...byName.values()].map((group) => {
     const name = String(settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, value: collapse(e.name) }))).value);
     const pct = settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, value: e.pct })));
-    conflicts.push(...conflictRows(`${list}[${name}]`, pct.candidates));
+    for (const row of conflictRows(`${list}[${name}]`, pct.candidates)) conflicts.push(row);
     return { name, pct: pct.value as number | null, pageCount: new Set(group.map((e) => e.pageId)).size };
   });
   // Largest share first, as the site lists them; the name orders equal shares.

@@ -13,6 +13,12 @@ describe('diffJson', () => {
   it('reports fields only one side has', () => {
     expect(diffJson({ a: 1 }, { a: 1, b: null })).toEqual(['b: unexpected null']);
   });
+  it('lists every difference of an array longer than a call can take as arguments', () => {
+    const expected = Array.from({ length: 200_000 }, () => 1);
+    const lines = diffJson({ rows: expected }, { rows: expected.map(() => 2) });
+    expect(lines).toHaveLength(200_000);
+    expect(lines[199_999]).toBe('rows[199999]: expected 1, got 2');
+  });
   it('finds nothing between equal records', () => {
     expect(diffJson({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toEqual([]);
   });

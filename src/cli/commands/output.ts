@@ -43,7 +43,7 @@ function formatTable(rows: readonly Row[], columns: readonly string[]): string {
       return text.length > MAX_TABLE_CELL ? `${text.slice(0, MAX_TABLE_CELL - 1)}…` : text;
     }),
   );
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
+  const widths = columns.map((c, i) => cells.reduce((widest, row) => Math.max(widest, row[i]!.length), c.length));
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === null || typeof r[c] === 'number'));
   const line = (row: readonly string[]) =>
     row

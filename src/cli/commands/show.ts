@@ -31,7 +31,7 @@ export function renderRole(r: RoleReport): string {
   out.push(`${String(r.role.title)} (${String(r.role.key)}), seen on ${String(r.role.page_count)} page(s)`);
 
   out.push('', 'Values, each with the pages that showed it:');
-  const width = Math.max(0, ...r.values.map((v) => v.field.length));
+  const width = r.values.reduce((widest, v) => Math.max(widest, v.field.length), 0);
   for (const v of r.values) out.push(`  ${v.field.padEnd(width)}  ${cut(v.value)}  [${pages(v.pages)}]`);
 
   out.push('', 'Conflicts:');

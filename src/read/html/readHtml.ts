@@ -304,7 +304,7 @@ function headingLevel(el: Element): number | null {
 
 /** The `<body>`, or the whole document for a fragment without one. */
 function bodyOf(dom: Document): ParentNode {
-  const stack: ParentNode[] = [dom];
+  let stack: ParentNode[] = [dom];
   // The body sits at most a few levels down (html > body); a fragment has none.
   for (let depth = 0; depth < 3 && stack.length > 0; depth++) {
     const next: ParentNode[] = [];
@@ -315,7 +315,7 @@ function bodyOf(dom: Document): ParentNode {
         if (c.name === 'html') next.push(c);
       }
     }
-    stack.splice(0, stack.length, ...next);
+    stack = next;
   }
   return dom;
 }
