@@ -1,4 +1,5 @@
-import { roleKey, type RaceShare, type SkillShare } from '../schema/pageRecord.js';
+import { roleKey } from '../extract/roleKey.js';
+import type { RaceShare, SkillShare } from '../schema/pageRecord.js';
 import { canonicalJson, collapse, normalizedText } from './canonical.js';
 import { captureReliability, type EvidenceOf, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';
 import { settle, type Candidate, type Outcome, type Vote, VoteTally } from './survivorship.js';
