@@ -1,7 +1,8 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PageError } from '../errors.js';
 import { extractPage } from '../extract/extractPage.js';
+import { writeFileAtomically } from '../files/writeFileAtomically.js';
 import { readPage } from '../read/readPage.js';
 import { diffJson } from './diffJson.js';
 
@@ -13,7 +14,8 @@ export const expectedPathFor = (page: string): string => `${page}.expected.json`
 
 export type FixtureResult =
   | { page: string; status: 'match' }
-  | { page: string; status: 'updated' }
+  /** With `update`: the expected file was rewritten (an unchanged one is a match). */
+  | { page: string; status: 'updated'; expectedFile: string }
   | { page: string; status: 'mismatch'; differences: string[] }
   | { page: string; status: 'missing-expected' | 'error'; reason: string };
 
@@ -44,8 +46,10 @@ async function checkOne(dir: string, name: string, update: boolean): Promise<Fix
   }
   const expectedFile = expectedPathFor(file);
   if (update) {
-    await writeFile(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-    return { page: file, status: 'updated' };
+    const text = `${JSON.stringify(actual, null, 2)}\n`;
+    if ((await readExisting(expectedFile)) === text) return { page: file, status: 'match' };
+    writeFileAtomically(expectedFile, text);
+    return { page: file, status: 'updated', expectedFile };
   }
   let expected: unknown;
   try {
@@ -62,4 +66,14 @@ async function checkOne(dir: string, name: string, update: boolean): Promise<Fix
   }
   const differences = diffJson(expected, actual);
   return differences.length === 0 ? { page: file, status: 'match' } : { page: file, status: 'mismatch', differences };
+}
+
+/** The file's text, or null when there is none. */
+async function readExisting(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
