@@ -7,7 +7,10 @@ import { nameWords } from './roleKey.js';
  * compared by their letters (bigram overlap), and a pair of names is matched as a pair.
  */
 
-/** A name's letter pairs (bigrams), each as one number, sorted: two sorted lists are compared in one merge, without a map per name. */
+/**
+ * A name's letter pairs (bigrams), each as one number, sorted: two sorted lists are compared in
+ * one merge, without a map per name. A pair of UTF-16 units fits in 32 bits, whatever the script.
+ */
 type Bigrams = Uint32Array;
 
 /**

@@ -25,7 +25,7 @@ export function writeReport(dbPath: string, outPath: string, now: Date = new Dat
     bytes = writeFileAtomically(outPath, html);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ReportError(`${outPath}: cannot write the report (${code}); choose another --out`);
+    throw new ReportError(`${outPath}: cannot write the report (${code}), so the file is as it was; free some space or choose another --out`);
   }
   return { outPath, bytes, roles: data.roles.length };
 }

@@ -151,7 +151,7 @@ describe('rolepages roles, show and export', () => {
     // The database's shared-memory file takes 32 KiB; the export is larger.
     expect(run('export', '--db', db, '--format', 'jsonl', '--table', 'observations').stdout.length).toBeGreaterThan(32 * 1024);
     const { status, stderr } = runWithFileSizeLimit(32, 'export', '--db', db, '--format', 'jsonl', '--table', 'observations', '--out', out);
-    expect(stderr).toBe(`rolepages export: ${out}: cannot write the export (EFBIG); nothing was changed there; free some space or choose another --out\n`);
+    expect(stderr).toBe(`rolepages export: ${out}: cannot write the export (EFBIG), so the file is as it was; free some space or choose another --out\n`);
     expect(status).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('previous export\n');
     expect(readdirSync(dir).filter((f) => f.includes('kept.jsonl'))).toEqual(['kept.jsonl']);

@@ -37,9 +37,10 @@ export function registerExport(program: Command): void {
         try {
           writeFileAtomically(out, (write) => writeTable(db, options.table, options.format, write));
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === undefined) throw error;
-          fail('export', `${out}: cannot write the export (${code}); nothing was changed there; free some space or choose another --out`);
+          const { code, syscall } = error as NodeJS.ErrnoException;
+          // Only the file system's refusals are the file's; anything else is not about writing.
+          if (syscall === undefined) throw error;
+          fail('export', `${out}: cannot write the export (${code}), so the file is as it was; free some space or choose another --out`);
         }
       });
     });
