@@ -1,3 +1,4 @@
+import { roleKey } from '../extract/roleKey.js';
 import { Random } from './random.js';
 
 /**
@@ -106,7 +107,6 @@ export const plural = (title: string): string => {
 };
 export const article = (title: string): string => (/^[aeiou]/i.test(title) ? 'an' : 'a');
 
-const key = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const tenth = (n: number): number => Math.round(n * 10) / 10;
 
 /** Distinct titles for the pool, drawn from the site's kinds of names. */
@@ -118,8 +118,8 @@ function titles(count: number, random: Random): string[] {
     const words = [random.pick(SENIORITY), random.pick(DOMAINS), random.pick(NOUNS)].filter(Boolean);
     if (new Set(words).size < words.length) continue;
     const title = words.join(' ');
-    if (seen.has(key(title))) continue;
-    seen.add(key(title));
+    if (seen.has(roleKey(title))) continue;
+    seen.add(roleKey(title));
     out.push(title);
   }
   if (out.length < count) throw new Error(`the title model has only ${out.length} distinct titles; ask for fewer roles`);
@@ -150,7 +150,7 @@ function role(title: string, random: Random): RoleTruth {
     .replace('Most of them', '<em>Most</em> of them');
   return {
     title,
-    key: key(title),
+    key: roleKey(title),
     yearlySalary,
     hourlyRate: Math.round((yearlySalary / 2080) * 100) / 100,
     growthRate: random.int(-12, 15),

@@ -1,20 +1,19 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { PageError } from '../errors.js';
 import { printable } from '../printable.js';
-import { extractPage } from '../extract/extractPage.js';
-import { readPage } from '../read/readPage.js';
+import { extractBytes } from '../extract/extractFile.js';
+import { writeFileAtomically } from '../files/writeFileAtomically.js';
+import { PAGE_EXTENSIONS, readPageFile } from '../read/pageFile.js';
 import { diffJson } from './diffJson.js';
-
-/** The saved pages a fixture folder holds, by the extensions `ingest` reads. */
-export const PAGE_EXTENSIONS = ['.html', '.htm', '.txt', '.md'];
 
 /** A fixture's expected record sits beside it: `000_seed.txt` → `000_seed.txt.expected.json`. */
 export const expectedPathFor = (page: string): string => `${page}.expected.json`;
 
 export type FixtureResult =
   | { page: string; status: 'match' }
-  | { page: string; status: 'updated' }
+  /** With `update`: the expected file was rewritten (an unchanged one is a match). */
+  | { page: string; status: 'updated'; expectedFile: string }
   | { page: string; status: 'mismatch'; differences: string[] }
   | { page: string; status: 'missing-expected' | 'error'; reason: string };
 
@@ -25,7 +24,7 @@ export type FixtureResult =
  */
 export async function checkFixtures(dir: string, options: { update?: boolean } = {}): Promise<FixtureResult[]> {
   const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && PAGE_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext)))
+    .filter((e) => e.isFile() && PAGE_EXTENSIONS.has(extname(e.name).toLowerCase()))
     .map((e) => e.name)
     .sort();
   const results: FixtureResult[] = [];
@@ -35,18 +34,22 @@ export async function checkFixtures(dir: string, options: { update?: boolean } =
 
 async function checkOne(dir: string, name: string, update: boolean): Promise<FixtureResult> {
   const file = join(dir, name);
-  let actual: unknown;
+  let bytes: Uint8Array;
   try {
-    const page = await readPage(file);
-    actual = extractPage(page.document, { path: name, sha256: page.sha256 });
+    bytes = await readPageFile(file);
   } catch (error) {
     if (error instanceof PageError) return { page: file, status: 'error', reason: error.reason };
     throw error;
   }
+  // The record's path is the page's name inside `dir`; otherwise it is what extract prints.
+  const actual = extractBytes(bytes, name);
+  if (actual instanceof PageError) return { page: file, status: 'error', reason: actual.reason };
   const expectedFile = expectedPathFor(file);
   if (update) {
-    await writeFile(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-    return { page: file, status: 'updated' };
+    const text = `${JSON.stringify(actual, null, 2)}\n`;
+    if ((await readExisting(expectedFile)) === text) return { page: file, status: 'match' };
+    writeFileAtomically(expectedFile, text);
+    return { page: file, status: 'updated', expectedFile };
   }
   let expected: unknown;
   try {
@@ -63,4 +66,14 @@ async function checkOne(dir: string, name: string, update: boolean): Promise<Fix
   }
   const differences = diffJson(expected, actual);
   return differences.length === 0 ? { page: file, status: 'match' } : { page: file, status: 'mismatch', differences };
+}
+
+/** The file's text, or null when there is none. */
+async function readExisting(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

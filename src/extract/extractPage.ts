@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { PageError } from '../errors.js';
 import type { PageDocument, ParagraphBlock, TableBlock } from '../read/document.js';
-import { PageRecord, type RoleFacts, roleKey } from '../schema/pageRecord.js';
+import { PageRecord, type RoleFacts } from '../schema/pageRecord.js';
 import { rowFieldFor } from '../site/rowFields.js';
 import { cutOffReason } from './cutOff.js';
-import { normalizeName } from './matchRole.js';
 import { readProseFacts } from './proseFacts.js';
+import { nameWords, roleKey } from './roleKey.js';
 import { findRoleTitles } from './roleColumns.js';
 import { readSections } from './sections.js';
 import { readTableFacts, type TableValues } from './tableFacts.js';
@@ -117,7 +117,7 @@ function settleSalary(t: TableValues, intro: number | null, key: string, warning
 function nameForms(title: string, prose: string[]): string[] {
   const forms = new Set<string>();
   for (const name of [title, ...prose]) {
-    const n = normalizeName(name);
+    const n = nameWords(name);
     if (!n) continue;
     forms.add(n);
     forms.add(n.endsWith('s') ? n.slice(0, -1) : `${n}s`);

@@ -1,3 +1,5 @@
+import { nameWords } from './roleKey.js';
+
 /**
  * Matching the prose's names for the roles ("collections/accounts receivables", "an officer
  * for collections/accounts receivable", garbled "collectionss, customer service") to the two
@@ -5,21 +7,11 @@
  * compared by their letters (bigram overlap), and a pair of names is matched as a pair.
  */
 
-/** Any character outside ASCII: only such text has accents for NFKD to take apart. */
-const NON_ASCII = /[^\x00-\x7f]/;
-
-export function normalizeName(text: string): string {
-  // NFKD leaves ASCII as it is, so plain-ASCII text (nearly all of it) skips both accent passes.
-  const unaccented = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
-  return unaccented.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
 /**
  * A name's letter pairs (bigrams), each as one number, sorted: two sorted lists are compared in
- * one merge, without a map per name. A normalized name holds only ASCII letters and digits, so a
- * pair fits in 14 bits.
+ * one merge, without a map per name. A pair of UTF-16 units fits in 32 bits, whatever the script.
  */
-type Bigrams = Uint16Array;
+type Bigrams = Uint32Array;
 
 /**
  * Bigrams of recently compared names: a page compares each of its prose names with the same two
@@ -32,9 +24,9 @@ const RECENT_BIGRAMS_LIMIT = 256;
 function bigrams(text: string): Bigrams {
   const known = recentBigrams.get(text);
   if (known) return known;
-  const s = normalizeName(text).replace(/ /g, '');
-  const grams = new Uint16Array(Math.max(0, s.length - 1));
-  for (let i = 0; i < grams.length; i++) grams[i] = (s.charCodeAt(i) << 7) | s.charCodeAt(i + 1);
+  const s = nameWords(text).replace(/ /g, '');
+  const grams = new Uint32Array(Math.max(0, s.length - 1));
+  for (let i = 0; i < grams.length; i++) grams[i] = s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
   grams.sort();
   if (recentBigrams.size >= RECENT_BIGRAMS_LIMIT) recentBigrams.clear();
   recentBigrams.set(text, grams);
@@ -95,11 +87,11 @@ export function mentionedRoles(text: string, names: readonly [readonly string[],
  */
 export function roleMentions(names: readonly [readonly string[], readonly string[]]): (text: string) => Set<0 | 1> {
   const candidates = ([0, 1] as const)
-    .flatMap((i) => names[i].map((n) => ({ i, needle: ` ${normalizeName(n)} ` })))
+    .flatMap((i) => names[i].map((n) => ({ i, needle: ` ${nameWords(n)} ` })))
     .filter((c) => c.needle.length > 2)
     .sort((x, y) => y.needle.length - x.needle.length);
   return (text) => {
-    let haystack = ` ${normalizeName(text)} `;
+    let haystack = ` ${nameWords(text)} `;
     const found = new Set<0 | 1>();
     for (const { i, needle } of candidates) {
       if (haystack.includes(needle)) {

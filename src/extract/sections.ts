@@ -118,7 +118,7 @@ function readList(list: ListBlock, section: { kind: string; role: 0 | 1 | null }
   if (section.role === null) return;
   const items = list.items.filter((i) => !LIST_NOISE.test(i.text.trim()));
   if (section.kind === 'responsibilities') {
-    facts.responsibilities[section.role].push(...items.map((i) => i.markdown));
+    for (const item of items) facts.responsibilities[section.role].push(item.markdown);
   } else if (section.kind === 'skills') {
     for (const item of items) {
       const skill = parseSkill(item.text);

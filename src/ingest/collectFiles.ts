@@ -1,8 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { PAGE_EXTENSIONS } from '../read/pageFile.js';
 
-/** The kinds of file a directory walk picks up; a file named on the command line is taken as is. */
-export const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.txt', '.md']);
 
 export interface CollectedFiles {
   /** Each file once, in a stable order: inputs as given, each directory's files sorted by name. */

@@ -12,6 +12,9 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The kinds of file a folder of saved pages holds; a file named on its own is read as it is. */
+export const PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.htm', '.txt', '.md']);
+
 /** A served page is 150–300 KB; ten times the largest is still a page, more is something else. */
 export const DEFAULT_MAX_PAGE_BYTES = 5 * 1024 * 1024;
 

@@ -1,4 +1,5 @@
-import { roleKey, type RaceShare, type SkillShare } from '../schema/pageRecord.js';
+import { roleKey } from '../extract/roleKey.js';
+import type { RaceShare, SkillShare } from '../schema/pageRecord.js';
 import { canonicalJson, collapse, normalizedText } from './canonical.js';
 import { captureReliability, type EvidenceOf, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';
 import { settle, type Candidate, type Outcome, type Vote, VoteTally } from './survivorship.js';
@@ -103,7 +104,7 @@ export function reconcileRole(evidence: RoleEvidence, partnerVotes: PartnerVotes
   for (const field of SCALAR_FIELDS) {
     const outcome = settle(of(field).map(toVote), { prefixes: field === 'description' });
     values[field] = outcome.value;
-    conflicts.push(...conflictRows(field, outcome.candidates));
+    for (const row of conflictRows(field, outcome.candidates)) conflicts.push(row);
   }
 
   const titles = settle(of('title').map(toVote)).candidates;
@@ -319,7 +320,7 @@ function mergeShares(
   const merged = [...byName.values()].map((group) => {
     const name = String(settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, capturedAt: e.capturedAt, value: collapse(e.name) }))).value);
     const pct = settle(group.map((e) => ({ pageId: e.pageId, reliability: e.reliability, capturedAt: e.capturedAt, value: e.pct })));
-    conflicts.push(...conflictRows(`${list}[${name}]`, pct.candidates));
+    for (const row of conflictRows(`${list}[${name}]`, pct.candidates)) conflicts.push(row);
     return { name, pct: pct.value as number | null, pageCount: new Set(group.map((e) => e.pageId)).size };
   });
   // Largest share first, as the site lists them; the name orders equal shares.

@@ -38,7 +38,7 @@ export function renderPayChart(roles: ReportRole[], cap = PAY_CHART_CAP): PayCha
   if (shown.length === 0) return { svg: '', notes: notes.length > 0 ? notes : ['No role has a salary range.'] };
 
   const values = shown.flatMap((r) => [r.salaryMin ?? 0, r.salaryMax ?? 0, ...(r.yearlySalary === null ? [] : [r.yearlySalary])]);
-  const { lo, hi, step } = niceDomain(Math.min(...values), Math.max(...values));
+  const { lo, hi, step } = niceDomain(values.reduce((a, b) => Math.min(a, b)), values.reduce((a, b) => Math.max(a, b)));
   const x = (v: number): number => round(PLOT_LEFT + ((v - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
   const plotBottom = TOP + shown.length * ROW;
   const height = plotBottom + AXIS;

@@ -73,12 +73,16 @@ export const REPORT_SCRIPT = `
     }
     return el;
   }
+  // A fragment typed or pasted by hand may not decode ("#%E0"); it is then looked up as written.
+  function idOf(fragment) {
+    try { return decodeURIComponent(fragment); } catch (e) { return fragment; }
+  }
   document.addEventListener("click", function (e) {
     var a = e.target && e.target.closest ? e.target.closest('a[href^="#"]') : null;
-    if (a) openTo(decodeURIComponent(a.getAttribute("href").slice(1)));
+    if (a) openTo(idOf(a.getAttribute("href").slice(1)));
   });
   function openHash() {
-    var el = openTo(decodeURIComponent(location.hash.slice(1)));
+    var el = openTo(idOf(location.hash.slice(1)));
     if (el) el.scrollIntoView();
   }
   window.addEventListener("hashchange", openHash);

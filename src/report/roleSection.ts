@@ -136,7 +136,9 @@ export function renderRoleBody(role: ReportRole, pages: PageLookup, skillScale: 
     out.push('</ul>');
   }
   if (role.responsibilities.length > 0) {
-    out.push('<h4>Responsibilities</h4>', '<ol>', ...role.responsibilities.map((r) => `<li>${escapeHtml(r)}</li>`), '</ol>');
+    out.push('<h4>Responsibilities</h4>', '<ol>');
+    for (const r of role.responsibilities) out.push(`<li>${escapeHtml(r)}</li>`);
+    out.push('</ol>');
   }
   if (role.description !== null) {
     out.push(

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { writeFileAtomically } from '../files/writeFileAtomically.js';
 import { printable } from '../printable.js';
 import { loadReportData } from './loadReportData.js';
 import { renderReport } from './renderReport.js';
@@ -12,18 +13,20 @@ export interface WrittenReport {
 }
 
 /**
- * Reads the database at `dbPath` and writes the HTML report to `outPath` (its folder is made).
- * Throws `ReportError` with a one-line reason when the database cannot be read or the file written.
+ * Reads the database at `dbPath` and writes the HTML report to `outPath` (its folder is made),
+ * whole or not at all: a failed write leaves the previous report. Throws `ReportError` with a
+ * one-line reason when the database cannot be read or the file written.
  */
 export function writeReport(dbPath: string, outPath: string, now: Date = new Date()): WrittenReport {
   const data = loadReportData(dbPath);
   const html = renderReport(data, { source: basename(dbPath), generatedAt: now });
+  let bytes: number;
   try {
     mkdirSync(dirname(outPath), { recursive: true });
-    writeFileSync(outPath, html);
+    bytes = writeFileAtomically(outPath, html);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ReportError(`${printable(outPath)}: cannot write the report (${code}); choose another --out`);
+    throw new ReportError(`${printable(outPath)}: cannot write the report (${code}), so the file is as it was; free some space or choose another --out`);
   }
-  return { outPath, bytes: Buffer.byteLength(html), roles: data.roles.length };
+  return { outPath, bytes, roles: data.roles.length };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLE_KEY_PATTERN } from '../extract/roleKey.js';
 
 /**
  * The one schema of a page record. Every record that leaves the extract stage is validated
@@ -16,7 +17,7 @@ export const RaceShare = z.object({ group: z.string().min(1), pct: z.number().mi
 export const SkillShare = z.object({ name: z.string().min(1), pct: z.number().min(0).max(100) });
 
 export const RoleFacts = z.object({
-  key: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a key is the title lowercased with runs of other characters turned into "-"'),
+  key: z.string().regex(ROLE_KEY_PATTERN, 'a key is the title lowercased with runs of other characters turned into "-"'),
   title: z.string().min(1),
   yearlySalary: usd.nullable(),
   hourlyRate: z.number().nonnegative().nullable(),
@@ -98,13 +99,3 @@ export type FactField = (typeof FACT_FIELDS)[number];
 export type Warning = z.infer<typeof Warning>;
 export type Source = z.infer<typeof Source>;
 export type PageRecord = z.infer<typeof PageRecord>;
-
-/** `Collections/Accounts Receivable` → `collections-accounts-receivable` (the key rule). */
-export function roleKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '') // "Café" keys as "cafe", not "caf"
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}

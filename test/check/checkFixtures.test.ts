@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,22 @@ describe('rolepages check', () => {
     writeFileSync(expectedFile, JSON.stringify(expected, null, 2));
     const [result] = await checkFixtures(dir);
     expect(result).toEqual({ page: join(dir, seed000), status: 'mismatch', differences: ['roles[1].averageAge: expected 4, got 46'] });
+  });
+
+  it('--update rewrites only the expected files whose record changed', async () => {
+    const seed001 = readdirSync(FIXTURES).find((f) => f.startsWith('001_') && f.endsWith('.txt'))!;
+    const dir = copyOf([seed000, `${seed000}.expected.json`, seed001, `${seed001}.expected.json`]);
+    const changed = expectedPathFor(join(dir, seed000));
+    const expected = JSON.parse(readFileSync(changed, 'utf8'));
+    expected.roles[1].averageAge = 4;
+    writeFileSync(changed, JSON.stringify(expected, null, 2));
+    const untouched = expectedPathFor(join(dir, seed001));
+    const before = statSync(untouched).mtimeMs;
+    const results = await checkFixtures(dir, { update: true });
+    expect(results.map((r) => r.status)).toEqual(['updated', 'match']);
+    expect(results[0]).toEqual({ page: join(dir, seed000), status: 'updated', expectedFile: changed });
+    expect(JSON.parse(readFileSync(changed, 'utf8')).roles[1].averageAge).toBe(46);
+    expect(statSync(untouched).mtimeMs).toBe(before);
   });
 
   it('fails a page without expected JSON with a hint, and --update writes it', async () => {

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffJson } from '../../src/check/diffJson.js';
+import { FIXTURES } from '../support/seeds.js';
 
 describe('diffJson', () => {
   it('names the path of each differing value', () => {
@@ -12,6 +15,33 @@ describe('diffJson', () => {
   });
   it('reports fields only one side has', () => {
     expect(diffJson({ a: 1 }, { a: 1, b: null })).toEqual(['b: unexpected null']);
+  });
+  it('lists every difference of an array longer than a call can take as arguments', () => {
+    const expected = Array.from({ length: 200_000 }, () => 1);
+    const lines = diffJson({ rows: expected }, { rows: expected.map(() => 2) });
+    expect(lines).toHaveLength(200_000);
+    expect(lines[199_999]).toBe('rows[199999]: expected 1, got 2');
+  });
+  it('shows where two long strings part, on both sides, with the offset', () => {
+    const description = readFileSync(join(FIXTURES, '005_61d26842a8aa7f89_table.html.expected.json'), 'utf8');
+    const expected = (JSON.parse(description) as { roles: Array<{ description: string }> }).roles[0]!.description;
+    const actual = expected.replace('policies and regulations', 'policXes and regulations');
+    expect(diffJson({ description: expected }, { description: actual })).toEqual([
+      'description: strings differ at offset 620 (640 characters expected, 640 got): ' +
+        'expected …"moting and enforcing the company\'s policies and regulations.", ' +
+        'got …"moting and enforcing the company\'s policXes and regulations."',
+    ]);
+  });
+  it('shows a long string cut short as ending where the other goes on', () => {
+    const long = 'a'.repeat(150) + 'b'.repeat(50);
+    expect(diffJson(long.slice(0, 150), long)).toEqual([
+      `(root): strings differ at offset 150 (150 characters expected, 200 got): expected …"${'a'.repeat(40)}", got …"${'a'.repeat(40)}${'b'.repeat(40)}"…`,
+    ]);
+  });
+  it('shows two long strings that differ at their first character from their start', () => {
+    expect(diffJson(`x${'a'.repeat(200)}`, `y${'a'.repeat(200)}`)).toEqual([
+      `(root): strings differ at offset 0 (201 characters expected, 201 got): expected "x${'a'.repeat(39)}"…, got "y${'a'.repeat(39)}"…`,
+    ]);
   });
   it('finds nothing between equal records', () => {
     expect(diffJson({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toEqual([]);

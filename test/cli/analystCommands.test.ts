@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runWithFileSizeLimit } from '../support/fileSizeLimit.js';
 
 // The built CLI, as users run it (`npm test` builds first).
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -145,6 +146,26 @@ describe('rolepages roles, show and export', () => {
     const csv = run('export', '--db', db, '--format', 'csv').stdout.split('\r\n');
     expect(csv[0]).toMatch(/^key,title,yearly_salary,hourly_rate,/);
     expect(csv).toHaveLength(8); // header, six roles, and the final line break
+  });
+
+  it('export --out writes to a file what it prints on stdout', () => {
+    const out = join(dir, 'observations.csv');
+    const { status, stdout } = run('export', '--db', db, '--format', 'csv', '--table', 'observations', '--out', out);
+    expect(status).toBe(0);
+    expect(stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(run('export', '--db', db, '--format', 'csv', '--table', 'observations').stdout);
+  });
+
+  it('export --out leaves the previous file whole when the disk fills', () => {
+    const out = join(dir, 'kept.jsonl');
+    writeFileSync(out, 'previous export\n');
+    // The database's shared-memory file takes 32 KiB; the export is larger.
+    expect(run('export', '--db', db, '--format', 'jsonl', '--table', 'observations').stdout.length).toBeGreaterThan(32 * 1024);
+    const { status, stderr } = runWithFileSizeLimit(32, 'export', '--db', db, '--format', 'jsonl', '--table', 'observations', '--out', out);
+    expect(stderr).toBe(`rolepages export: ${out}: cannot write the export (EFBIG), so the file is as it was; free some space or choose another --out\n`);
+    expect(status).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('previous export\n');
+    expect(readdirSync(dir).filter((f) => f.includes('kept.jsonl'))).toEqual(['kept.jsonl']);
   });
 
   it('export exits 2 for a table that does not exist, listing the ones that do', () => {

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -34,5 +37,29 @@ describe('rolepages check', () => {
     const { status, stdout } = run('check');
     expect(stdout).toMatch(/\d+ match, 0 failed/);
     expect(status).toBe(0);
+  });
+
+  it('shows where a long description differs, and --update counts and names only the file it changed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rolepages-check-'));
+    const page = '005_61d26842a8aa7f89_table.html';
+    const seed = '000_61d26842a8aa7f89.txt';
+    for (const name of [page, `${page}.expected.json`, seed, `${seed}.expected.json`]) copyFileSync(join('fixtures', name), join(dir, name));
+    const expectedFile = join(dir, `${page}.expected.json`);
+    writeFileSync(expectedFile, readFileSync(expectedFile, 'utf8').replace('policies and regulations.', 'policXes and regulations.'));
+
+    const check = run('check', dir);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toBe(
+      `MISMATCH ${join(dir, page)}\n` +
+        '  roles[0].description: strings differ at offset 620 (640 characters expected, 640 got): ' +
+        'expected …"moting and enforcing the company\'s policXes and regulations.", ' +
+        'got …"moting and enforcing the company\'s policies and regulations."\n' +
+        `1 match, 1 failed (2 pages in ${dir})\n`,
+    );
+
+    const update = run('check', dir, '--update');
+    expect(update.stdout).toBe(`1 updated: ${expectedFile}; 1 unchanged, 0 failed (2 pages in ${dir})\n`);
+    expect(run('check', dir, '--update').stdout).toBe(`0 updated, 2 unchanged, 0 failed (2 pages in ${dir})\n`);
+    expect(run('check', dir).status).toBe(0);
   });
 });

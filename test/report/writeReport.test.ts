@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { scriptSafeJson } from '../../src/report/deferredBodies.js';
 import { ReportError } from '../../src/report/reportError.js';
 import { writeReport } from '../../src/report/writeReport.js';
+import { runWithFileSizeLimit } from '../support/fileSizeLimit.js';
 import { buildReportFixtureDb, DISAGREEING_PAGE_ID, FIXTURE_ROLES } from '../support/reportFixtureDb.js';
 
 let dir: string;
@@ -206,6 +207,19 @@ describe('bad input', () => {
     expect(() => writeReport(missing, join(dir, 'x.html'))).toThrow(
       `${missing}: no such database; run "rolepages ingest PATH --db ${missing}" first`,
     );
+  });
+
+  test('a disk that fills while the report is written leaves the previous report whole', () => {
+    const db = join(dir, 'roles.db');
+    const out = join(dir, 'kept', 'report.html');
+    writeReport(db, out);
+    const previous = readFileSync(out, 'utf8');
+    expect(previous.length).toBeGreaterThan(8 * 1024);
+    const { status, stderr } = runWithFileSizeLimit(8, 'report', '--db', db, '--out', out);
+    expect(stderr).toBe(`rolepages report: ${out}: cannot write the report (EFBIG), so the file is as it was; free some space or choose another --out\n`);
+    expect(status).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe(previous);
+    expect(readdirSync(join(dir, 'kept'))).toEqual(['report.html']);
   });
 
   test('a database without the roles tables is named as not a rolepages database', () => {

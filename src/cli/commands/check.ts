@@ -31,8 +31,12 @@ export function registerCheck(program: Command): void {
           process.stdout.write(`FAIL ${printable(result.page)}: ${result.reason}\n`);
         }
       }
-      const verb = options.update ? 'updated' : 'match';
-      process.stdout.write(`${results.length - failed} ${verb}, ${failed} failed (${plural(results.length, 'page')} in ${printable(dir)})\n`);
+      const updated = results.flatMap((r) => (r.status === 'updated' ? [printable(r.expectedFile)] : []));
+      const matched = results.length - failed - updated.length;
+      const counts = options.update
+        ? `${updated.length} updated${updated.length > 0 ? `: ${updated.join(', ')};` : ','} ${matched} unchanged`
+        : `${matched} match`;
+      process.stdout.write(`${counts}, ${failed} failed (${plural(results.length, 'file')} in ${printable(dir)})\n`);
       if (results.length === 0) process.stdout.write(`no saved pages (*.html, *.htm, *.txt, *.md) in ${printable(dir)}\n`);
       process.exitCode = failed > 0 || results.length === 0 ? 1 : 0;
     });

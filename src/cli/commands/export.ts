@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { type Command, Option } from 'commander';
+import { streamFileAtomically } from '../../files/writeFileAtomically.js';
 import { datasetteMetadata } from '../../store/datasetteMetadata.js';
 import { printable } from '../../printable.js';
 import { DEFAULT_DB } from './defaults.js';
@@ -17,11 +18,27 @@ export function registerExport(program: Command): void {
     )
     .option('--table <name>', 'the table or view to export', 'roles')
     .option('--db <file>', 'the SQLite database to read', DEFAULT_DB)
-    .action((options: { db: string; format: OutputFormat | 'datasette'; table: string }) =>
+    .option('--out <file>', 'write to this file, replaced whole or not at all, instead of stdout')
+    .action((options: { db: string; format: OutputFormat | 'datasette'; table: string; out?: string }) =>
       withReadOnlyDb('export', options.db, async (db) => {
+        const write = async (fill: (out: NodeJS.WritableStream) => Promise<unknown>): Promise<void> => {
+          if (options.out === undefined) {
+            await fill(process.stdout);
+            return;
+          }
+          try {
+            await streamFileAtomically(options.out, fill);
+          } catch (error) {
+            const { code, syscall } = error as NodeJS.ErrnoException;
+            // Only the file system's refusals are the file's; anything else is not about writing.
+            if (syscall === undefined) throw error;
+            fail('export', `${printable(options.out)}: cannot write the export (${code}), so the file is as it was; free some space or choose another --out`);
+          }
+        };
         if (options.format === 'datasette') {
           // Datasette names a database by its file name without the extension.
-          process.stdout.write(`${JSON.stringify(datasetteMetadata(basename(options.db, extname(options.db))), null, 2)}\n`);
+          const metadata = `${JSON.stringify(datasetteMetadata(basename(options.db, extname(options.db))), null, 2)}\n`;
+          await write(async (out) => out.write(metadata));
           return;
         }
         const known = (
@@ -39,7 +56,8 @@ export function registerExport(program: Command): void {
         // The name was checked against the schema above, so quoting it is enough.
         const statement = db.prepare(`SELECT * FROM "${options.table}"`);
         const columns = statement.columns().map((c) => c.name);
-        await writeRows(statement.iterate() as IterableIterator<Row>, columns, options.format);
+        const format = options.format;
+        await write((out) => writeRows(statement.iterate() as IterableIterator<Row>, columns, format, out));
       }),
     );
 }

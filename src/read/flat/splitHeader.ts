@@ -208,7 +208,7 @@ export function splitHeader(glued: string, page: TitleEvidence): HeaderSplit | n
     const score = pair.score + sides;
     if (score > 0) scored.push({ titles, score, why: [...pair.why, ...(sides > 0 ? ['the roles\' own headings'] : [])] });
   }
-  const best = Math.max(0, ...scored.map((s) => s.score));
+  const best = scored.reduce((top, s) => Math.max(top, s.score), 0);
   // The shortened title line alone (half a point) fits every cut that ends in its word.
   if (best >= 1) {
     const [chosen, ...others] = scored.filter((s) => s.score === best);

@@ -85,7 +85,7 @@ export function readGridRun(children: readonly AnyNode[], start: number, tree: P
     if (tree.isDropped(c)) continue;
     const found = rowsOf(c, tree);
     if (!found) break;
-    rows.push(...found);
+    for (const row of found) rows.push(row);
     end = i + 1;
   }
   if (rows.length === 0) return null;

@@ -1,3 +1,4 @@
+import { load, type Cheerio } from 'cheerio/slim';
 import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
 import { rowFieldFor } from '../../site/rowFields.js';
 import type { Block, ListItem, PageDocument, ParagraphBlock, ReaderNote } from '../document.js';
@@ -302,20 +303,20 @@ function headingLevel(el: Element): number | null {
   return null;
 }
 
-/** The `<body>`, or the whole document for a fragment without one. */
+/**
+ * The `<body>` (a child of the document or of its `<html>`, as the parser leaves it), or the
+ * whole document for a fragment without one. Selected a level at a time, so only the top of the
+ * tree is looked at however large the page.
+ */
 function bodyOf(dom: Document): ParentNode {
-  const stack: ParentNode[] = [dom];
-  // The body sits at most a few levels down (html > body); a fragment has none.
-  for (let depth = 0; depth < 3 && stack.length > 0; depth++) {
-    const next: ParentNode[] = [];
-    for (const parent of stack) {
-      for (const c of parent.children) {
-        if (!isElement(c)) continue;
-        if (c.name === 'body') return c;
-        if (c.name === 'html') next.push(c);
-      }
-    }
-    stack.splice(0, stack.length, ...next);
+  let level: Cheerio<ParentNode> = $(dom);
+  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+    const body = level.children('body');
+    if (body.length > 0) return body[0]!;
+    level = level.children('html');
   }
   return dom;
 }
+
+/** cheerio over no document of its own: it selects within the nodes of each page it is given. */
+const $ = load([]);

@@ -51,7 +51,7 @@ export function readTable(table: Element, tree: PageTree): ReadTable {
     }
   }
 
-  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const width = rows.reduce((widest, r) => Math.max(widest, r.cells.length), 0);
   const out: string[][] = [];
   for (const row of rows) {
     if (row.header && out.length === 0 && row.cells.length === width - 1) out.push(['', ...row.cells]);

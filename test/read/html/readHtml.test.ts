@@ -222,6 +222,14 @@ describe('text and rich text', () => {
     expect(doc.blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['Loose words here', 'Block', 'tail']);
   });
 
+  it('reads the body only, wherever the parser puts it, and a fragment without one whole', () => {
+    const paragraphs = (html: string) => readHtml(html).blocks.map((b) => b.kind === 'paragraph' && b.text);
+    expect(paragraphs('<html><body><p>Inside</p></body><p>After the body</p></html>')).toEqual(['Inside']);
+    expect(paragraphs('<body><p>Top-level body</p></body><p>After</p>')).toEqual(['Top-level body']);
+    expect(paragraphs('<html><html><body><p>Twice wrapped</p></body><p>After</p></html></html>')).toEqual(['Twice wrapped']);
+    expect(paragraphs('<p>One</p><div><p>Two</p></div>')).toEqual(['One', 'Two']);
+  });
+
   it('has no title or address when the page shows none', () => {
     const doc = readHtml('<p>Just text</p>');
     expect([doc.title, doc.url, doc.layout]).toEqual([null, null, 'table']);
