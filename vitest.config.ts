@@ -6,8 +6,12 @@ export default defineConfig({
     // Checks at scale (megabytes of hostile text, a report of thousands of roles) run with
     // `npm run test:scale`, so that `npm test` stays quick.
     exclude: ['test/scale/**', '**/node_modules/**'],
-    // Native SQLite and worker threads: separate processes keep tests from sharing state.
+    // Native SQLite and worker threads run in child processes, not threads. Two at once even on
+    // two cores, since many tests wait on the command line; each keeps its modules loaded from
+    // one test file to the next (the tests share no state but the files they make).
     pool: 'forks',
+    maxWorkers: 2,
+    isolate: false,
     testTimeout: 60_000,
   },
 });

@@ -54,12 +54,12 @@ describe('rolepages check', () => {
         '  roles[0].description: strings differ at offset 620 (640 characters expected, 640 got): ' +
         'expected …"moting and enforcing the company\'s policXes and regulations.", ' +
         'got …"moting and enforcing the company\'s policies and regulations."\n' +
-        `1 match, 1 failed (2 pages in ${dir})\n`,
+        `1 match, 1 failed (2 files in ${dir})\n`,
     );
 
     const update = run('check', dir, '--update');
-    expect(update.stdout).toBe(`1 updated: ${expectedFile}; 1 unchanged, 0 failed (2 pages in ${dir})\n`);
-    expect(run('check', dir, '--update').stdout).toBe(`0 updated, 2 unchanged, 0 failed (2 pages in ${dir})\n`);
+    expect(update.stdout).toBe(`1 updated: ${expectedFile}; 1 unchanged, 0 failed (2 files in ${dir})\n`);
+    expect(run('check', dir, '--update').stdout).toBe(`0 updated, 2 unchanged, 0 failed (2 files in ${dir})\n`);
     expect(run('check', dir).status).toBe(0);
   });
 });

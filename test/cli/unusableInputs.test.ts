@@ -112,6 +112,6 @@ describe('a file name holding a newline or an escape sequence is printed escaped
     writeFileSync(join(folder, hostile), 'Notes\n\nNothing to see here.\n');
     const run = rolepages('check', folder);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`^FAIL ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n0 match, 1 failed \\(1 page in ${folder}\\)\\n$`));
+    expect(run.stdout).toMatch(new RegExp(`^FAIL ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n0 match, 1 failed \\(1 file in ${folder}\\)\\n$`));
   });
 });

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractPage } from '../../../src/extract/extractPage.js';
-import { DEFAULT_MAX_PAGE_BYTES, readPage } from '../../../src/read/readPage.js';
-import { readHtml } from '../../../src/read/html/readHtml.js';
-import { FIXTURES } from '../../support/seeds.js';
+import { extractPage } from '../../src/extract/extractPage.js';
+import { DEFAULT_MAX_PAGE_BYTES, readPage } from '../../src/read/readPage.js';
+import { readHtml } from '../../src/read/html/readHtml.js';
+import { FIXTURES } from '../support/seeds.js';
 
-const CLI = fileURLToPath(new URL('../../../dist/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const FIXTURE = '005_61d26842a8aa7f89_table.html';
 const ROWS = 200_000;
 
@@ -49,6 +49,13 @@ describe('a page with a table of 200,000 rows, under the size cap', () => {
     const record = JSON.parse(stdout) as typeof expected;
     expect(record.roles).toEqual(expected.roles);
     expect(record.warnings).toEqual(expected.warnings);
+  });
+
+  it('is stored by `rolepages ingest`, on the worker pool, with those roles', () => {
+    const db = join(dir, 'roles.db');
+    const { status, stdout, stderr } = spawnSync(process.execPath, [CLI, 'ingest', path, '--db', db, '--quiet', '--concurrency', '2'], { encoding: 'utf8' });
+    expect([status, stderr]).toEqual([0, '']);
+    expect(stdout).toBe('1 file stored, 0 skipped, 0 failed; 2 roles from 1 page (1 capture); 0 conflicting fields\n');
   });
 });
 
