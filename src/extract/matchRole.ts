@@ -1,4 +1,5 @@
 import { nameWords } from './roleKey.js';
+import { BoundedCache } from '../util/boundedCache.js';
 
 /**
  * Matching the prose's names for the roles ("collections/accounts receivables", "an officer
@@ -15,11 +16,9 @@ type Bigrams = Uint32Array;
 
 /**
  * Bigrams of recently compared names: a page compares each of its prose names with the same two
- * titles, and normalizing a name costs more than comparing it. Small, and emptied when full, so
- * a worker's memory does not grow with the corpus.
+ * titles, and normalizing a name costs more than comparing it.
  */
-const recentBigrams = new Map<string, Bigrams>();
-const RECENT_BIGRAMS_LIMIT = 256;
+const recentBigrams = new BoundedCache<Bigrams>(256);
 
 function bigrams(text: string): Bigrams {
   const known = recentBigrams.get(text);
@@ -28,7 +27,6 @@ function bigrams(text: string): Bigrams {
   const grams = new Uint32Array(Math.max(0, s.length - 1));
   for (let i = 0; i < grams.length; i++) grams[i] = s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
   grams.sort();
-  if (recentBigrams.size >= RECENT_BIGRAMS_LIMIT) recentBigrams.clear();
   recentBigrams.set(text, grams);
   return grams;
 }

@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
+import { BoundedCache } from '../../util/boundedCache.js';
 
 /**
  * Rich text (descriptions, list items) as Markdown: links, emphasis and nested lists survive,
@@ -42,9 +43,6 @@ export class MarkdownBatch {
   add(html: string, target: (markdown: string) => void): void {
     const known = converted.get(html);
     if (known !== undefined) {
-      // Used again: moved to the end, the last to be forgotten.
-      converted.delete(html);
-      converted.set(html, known);
       target(known);
       return;
     }
@@ -60,7 +58,7 @@ export class MarkdownBatch {
     this.targets.forEach((target, i) => {
       const html = this.fragments[i]!;
       const markdown = intact ? parts[i]!.trim() : htmlToMarkdown(html);
-      remember(html, markdown);
+      converted.set(html, markdown);
       target(markdown);
     });
   }
@@ -68,23 +66,7 @@ export class MarkdownBatch {
 
 /**
  * The Markdown of fragments converted lately, by their HTML: pages of one role repeat its
- * description and list items word for word, and turndown (a DOM of its own per call) is a tenth
- * of a served page's extraction. Bounded by the characters it holds (some 2 MB of heap a
- * worker: a few hundred roles' descriptions), least recently used first out.
+ * description and list items word for word, and turndown builds a DOM of its own per call.
+ * Bounded by the characters it holds (a few hundred roles' descriptions).
  */
-const converted = new Map<string, string>();
-const MAX_REMEMBERED_CHARS = 1_000_000;
-let rememberedChars = 0;
-
-function remember(html: string, markdown: string): void {
-  const size = html.length + markdown.length;
-  // A fragment larger than a tenth of the whole is rare, and would push out many common ones.
-  if (size > MAX_REMEMBERED_CHARS / 10 || converted.has(html)) return;
-  while (rememberedChars + size > MAX_REMEMBERED_CHARS) {
-    const [oldest, itsMarkdown] = converted.entries().next().value!;
-    converted.delete(oldest);
-    rememberedChars -= oldest.length + itsMarkdown.length;
-  }
-  converted.set(html, markdown);
-  rememberedChars += size;
-}
+const converted = new BoundedCache<string>(1_000_000, (html, markdown) => html.length + markdown.length);

@@ -1,0 +1,42 @@
+/**
+ * A map that forgets its least recently used entries once their cost passes `maxCost`: what a
+ * module remembers between pages, so that a worker's memory does not grow with the corpus.
+ *
+ * @example
+ * const markdown = new BoundedCache<string>(1_000_000, (html, md) => html.length + md.length);
+ */
+export class BoundedCache<V> {
+  private readonly entries = new Map<string, V>();
+  private cost = 0;
+
+  /**
+   * @param maxCost what the entries may cost in all
+   * @param costOf one entry's cost (default 1: `maxCost` is then a number of entries)
+   */
+  constructor(
+    private readonly maxCost: number,
+    private readonly costOf: (key: string, value: V) => number = () => 1,
+  ) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    // Used again: moved to the end, the last to be forgotten.
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  /** Remembers `value`, unless it alone would cost more than a tenth of the whole. */
+  set(key: string, value: V): void {
+    const cost = this.costOf(key, value);
+    if (cost > this.maxCost / 10 || this.entries.has(key)) return;
+    while (this.cost + cost > this.maxCost) {
+      const [oldest, itsValue] = this.entries.entries().next().value!;
+      this.entries.delete(oldest);
+      this.cost -= this.costOf(oldest, itsValue);
+    }
+    this.entries.set(key, value);
+    this.cost += cost;
+  }
+}
