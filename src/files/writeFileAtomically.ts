@@ -65,6 +65,6 @@ export async function streamFileAtomically(path: string, fill: (out: NodeJS.Writ
 }
 
 /** A temporary file beside `path`, so that renaming it over `path` stays on one file system. */
-function temporaryPathFor(path: string): string {
+export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }

@@ -1,17 +1,21 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { temporaryPathFor } from '../files/writeFileAtomically.js';
 import type { FileOutcome, IngestSummary } from './ingest.js';
 
 /**
  * The `--report FILE` of an ingest: JSON with every file's status, reason and warnings. Written
- * as the files are done, one entry at a time, so a report of a million files costs no memory;
- * the summary closes it.
+ * as the files are done, one entry at a time, so a report of a million files costs no memory,
+ * into a temporary file that the summary closes and renames into place: a run that stops early
+ * leaves the previous report whole.
  */
 export class RunReport {
   private readonly fd: number;
+  private readonly temporary: string;
   private first = true;
 
   constructor(readonly file: string) {
-    this.fd = openSync(file, 'w');
+    this.temporary = temporaryPathFor(file);
+    this.fd = openSync(this.temporary, 'wx');
     writeSync(this.fd, '{\n  "files": [');
   }
 
@@ -29,8 +33,10 @@ export class RunReport {
   /** Adds the failures that are not files (an input that could not be walked) and the totals. */
   finish(summary: IngestSummary, inputProblems: ReadonlyArray<{ path: string; reason: string }>): void {
     for (const p of inputProblems) this.add({ path: p.path, status: 'failed', reason: p.reason });
-    const { stored, skipped, pages, roles, conflicts } = summary;
-    writeSync(this.fd, `\n  ],\n  "summary": ${JSON.stringify({ stored, skipped, failed: summary.failed.length, pages, roles, conflicts })}\n}\n`);
+    const { stored, skipped, captures, pages, roles, conflicts } = summary;
+    writeSync(this.fd, `\n  ],\n  "summary": ${JSON.stringify({ stored, skipped, failed: summary.failed.length, captures, pages, roles, conflicts })}\n}\n`);
+    fsyncSync(this.fd);
     closeSync(this.fd);
+    renameSync(this.temporary, this.file);
   }
 }
