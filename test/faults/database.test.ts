@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { FIXTURES, SEED_CAPTURES } from '../support/seeds.js';
+import { FIXTURES, SEED_CAPTURES, SEED_PAGE_COUNTS } from '../support/seeds.js';
 import { dump } from '../store/storeFixtures.js';
 import { expectSound, rolepages, rolepagesAsync, tempDir } from './support.js';
 
@@ -120,14 +120,7 @@ describe('two ingest runs on one database at once', () => {
     // Sixty captures of each of the five seed pages.
     expect(together.counts()).toEqual({ captures: 300, pages: 5, roles: 6, conflicts: 0 });
     expect(dump(together.db, 'roles', 'key')).toEqual(dump(alone.db, 'roles', 'key'));
-    expect(together.db.prepare('SELECT key, page_count FROM roles ORDER BY key').all()).toEqual([
-      { key: 'account-specialist', page_count: 3 },
-      { key: 'collections-accounts-receivable', page_count: 1 },
-      { key: 'collections-associate', page_count: 1 },
-      { key: 'collections-coordinator', page_count: 3 },
-      { key: 'collections-representative', page_count: 1 },
-      { key: 'senior-collection-specialist', page_count: 1 },
-    ]);
+    expect(together.db.prepare('SELECT key, page_count FROM roles ORDER BY key').all()).toEqual(SEED_PAGE_COUNTS);
     expectSound(together.db);
     together.close();
     alone.close();

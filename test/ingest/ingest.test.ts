@@ -9,7 +9,7 @@ import { closeReadOnlyForThread } from '../../src/store/openDatabase.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { flattened, htmlGrid, htmlTable, tabular } from '../support/journeymanPage.js';
 import { renderFlatCapture, renderTabularCapture } from '../support/renderCaptures.js';
-import { FIXTURES, SEED_CAPTURES } from '../support/seeds.js';
+import { FIXTURES, SEED_CAPTURES, SEED_PAGE_COUNTS } from '../support/seeds.js';
 import { dump, tempDb } from '../store/storeFixtures.js';
 
 const SEEDS = SEED_CAPTURES;
@@ -41,15 +41,6 @@ afterEach(() => {
 });
 
 const pageCounts = (store: RoleStore) => store.db.prepare('SELECT key, page_count FROM roles ORDER BY key').all();
-/** Collections Coordinator and Account Specialist are on three of the five seed pages, the others on one. */
-const SEED_PAGE_COUNTS = [
-  { key: 'account-specialist', page_count: 3 },
-  { key: 'collections-accounts-receivable', page_count: 1 },
-  { key: 'collections-associate', page_count: 1 },
-  { key: 'collections-coordinator', page_count: 3 },
-  { key: 'collections-representative', page_count: 1 },
-  { key: 'senior-collection-specialist', page_count: 1 },
-];
 
 describe('ingest of the seed pages', () => {
   it('stores the 5 seed pages and reconciles 6 roles without conflicts', async () => {

@@ -27,3 +27,13 @@ export function seedLine(number: string, needle: string): string {
   if (!line) throw new Error(`seed ${number} has no line containing "${needle}"`);
   return line;
 }
+
+/** Each seed role with the number of seed pages that show it: two are on three, the others on one. */
+export const SEED_PAGE_COUNTS = [
+  { key: 'account-specialist', page_count: 3 },
+  { key: 'collections-accounts-receivable', page_count: 1 },
+  { key: 'collections-associate', page_count: 1 },
+  { key: 'collections-coordinator', page_count: 3 },
+  { key: 'collections-representative', page_count: 1 },
+  { key: 'senior-collection-specialist', page_count: 1 },
+] as const;
