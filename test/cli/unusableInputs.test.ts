@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,12 @@ describe('every command that reads a database, on one it cannot use: one line sa
 describe('commands that read a folder or a file, on one that is not there', () => {
   it('check on a missing folder', () => {
     expect(rolepages('check', '/nope')).toMatchObject({ status: 2, stdout: '', stderr: 'rolepages check: /nope: no such file or folder; check the path\n' });
+  });
+
+  it('ingest of a path that names nothing, before the database is touched', () => {
+    const db = join(tempDir(), 'roles.db');
+    expect(rolepages('ingest', 'fixtures', '/nope', '--db', db)).toMatchObject({ status: 2, stdout: '', stderr: 'rolepages ingest: /nope: no such file or folder; check the path\n' });
+    expect(existsSync(db)).toBe(false);
   });
 
   it('check on a file, not a folder', () => {

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_BATCH_SIZE, type FileOutcome, ingest, type IngestSummary } from '../../ingest/ingest.js';
 import { defaultThreads } from '../../ingest/readerPool.js';
@@ -9,6 +10,7 @@ import { maxSizeOption } from './maxSize.js';
 import { plural } from '../../words.js';
 import { printable } from '../../printable.js';
 import { DEFAULT_DB } from './defaults.js';
+import { pathProblem } from './pathProblem.js';
 
 interface IngestCommandOptions {
   db: string;
@@ -31,6 +33,17 @@ export function registerIngest(program: Command): void {
     .option('--batch-size <n>', `files stored per transaction at most (default ${DEFAULT_BATCH_SIZE})`, positive('--batch-size'))
     .addOption(maxSizeOption())
     .action(async (paths: string[], options: IngestCommandOptions) => {
+      // A path that names nothing is a mistake in the command, said before anything is done.
+      for (const path of paths) {
+        const problem = await lstat(path).then(
+          () => undefined,
+          (error: unknown) => pathProblem(path, error),
+        );
+        if (problem === undefined) continue;
+        process.stderr.write(`rolepages ingest: ${problem}\n`);
+        process.exitCode = 2;
+        return;
+      }
       // Opened here first, and closed: a database that cannot be used is one line and status 2
       // before anything else happens (the report file included), and it is migrated once.
       try {
