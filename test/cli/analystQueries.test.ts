@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// The README's analyst section promises that its example queries run on the fixtures' database: each is
-// taken from the document itself and run here.
+// The README and docs/queries.md promise that their example queries run on the fixtures' database:
+// each is taken from the documents themselves and run here.
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const GUIDE = fileURLToPath(new URL('../../README.md', import.meta.url));
+const GUIDES = ['../../README.md', '../../docs/queries.md'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
 function guideQueries(): Map<string, string> {
   const queries = new Map<string, string>();
-  for (const block of readFileSync(GUIDE, 'utf8').matchAll(/```sql\n([\s\S]*?)```/g)) {
+  for (const block of GUIDES.map((guide) => readFileSync(guide, 'utf8')).join('\n').matchAll(/```sql\n([\s\S]*?)```/g)) {
     const name = /^-- query: (\S+)/m.exec(block[1]!)?.[1];
     const sql = block[1]!.slice(0, block[1]!.indexOf(';') + 1).replace(/^--.*\n/gm, '');
     if (name) queries.set(name, sql);
@@ -25,7 +25,7 @@ let db: Database.Database;
 const queries = guideQueries();
 const run = (name: string) => {
   const sql = queries.get(name);
-  if (!sql) throw new Error(`README.md has no query named ${name}`);
+  if (!sql) throw new Error(`README.md and docs/queries.md have no query named ${name}`);
   return db.prepare(sql).all();
 };
 
@@ -37,8 +37,16 @@ beforeAll(() => {
 });
 
 describe('the example queries of the README, on the fixtures', () => {
-  it('has the six queries it describes', () => {
-    expect([...queries.keys()]).toEqual(['best-paid', 'shared-skills', 'disagreements', 'provenance', 'search', 'comparisons']);
+  it('has the seven queries they describe', () => {
+    expect([...queries.keys()]).toEqual(['history', 'best-paid', 'shared-skills', 'disagreements', 'provenance', 'search', 'comparisons']);
+  });
+
+  it("history: the page of seeds 000 and 005 has two captures, each with Collections Coordinator's 37,938", () => {
+    const rows = run('history') as Array<{ path: string; format: string; yearly_salary: string }>;
+    expect(rows.map((r) => [r.path.split('/').at(-1), r.format, r.yearly_salary]).sort()).toEqual([
+      ['000_61d26842a8aa7f89.txt', 'text', '37938'],
+      ['005_61d26842a8aa7f89_table.html', 'html', '37938'],
+    ]);
   });
 
   it('best-paid: Arborist (of the page without an overview) first, then Senior Collection Specialist and Account Specialist', () => {

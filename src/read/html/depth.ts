@@ -1,7 +1,7 @@
 /**
  * How deep a document's elements nest, estimated in one linear pass over the text. The HTML
  * parser keeps its open elements in an array it shifts and unshifts, so its time grows with the
- * square of the depth: 100,000 nested `<div>`s take it seconds, the 5 MB a page may be, minutes.
+ * square of the depth: a page-sized run of nested `<div>`s would take it minutes.
  * The estimate lets the reader refuse such markup before parsing it.
  */
 

@@ -69,7 +69,7 @@ function memo(cache: Map<string, boolean>, value: string, decide: (value: string
 function hasNoiseWord(value: string | undefined): boolean {
   if (!value) return false;
   return memo(noiseMemo, value, (v) => {
-    // Class lists are short; a 5 MB attribute is not a class list worth reading.
+    // Class lists are short; a page-sized attribute is not a class list worth reading.
     const words = wordsOf(v.length > 2000 ? v.slice(0, 2000) : v);
     for (let i = 0; i < words.length; i++) {
       if (NOISE_WORDS.has(words[i]!)) return true;

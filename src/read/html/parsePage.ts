@@ -33,7 +33,7 @@ export function parsePage(html: string): ParsedPage {
  * Thrown by `parsePage` when the parser's open elements nest deeper than `MAX_MARKUP_DEPTH`.
  * `markupDepth` refuses most such pages before parsing, from the text; but end tags that close
  * nothing (`<nav><li>a</div>` over and over) fool a count of the text while the parser's stack
- * grows, and its time with the square of the depth (500 KB of them took 8 s, 2 MB 100 s).
+ * grows, and its time with the square of the depth.
  */
 export class MarkupTooDeep extends Error {
   constructor() {

@@ -276,10 +276,10 @@ class BlockReader {
 const MAX_RICH_DEPTH = 64;
 
 /**
- * Markup converted to Markdown per page, at most. turndown re-parses it into a DOM of its own at
- * about 3 µs a character and some 25 µs a fragment: a served page has a few dozen fragments and
- * some 30 KB, while 1 MB of list items (a hostile or broken file) took 3 s. Past the budget, text
- * stays plain.
+ * Markup converted to Markdown per page, at most. turndown re-parses it into a DOM of its own,
+ * at a cost that grows with the characters and the fragments: a served page has a few dozen
+ * fragments, far under the budget, where a broken or hostile file of list items could take
+ * seconds. Past the budget, text stays plain.
  */
 const MAX_RICH_COST = 256 * 1024;
 const FRAGMENT_COST = 128;
