@@ -92,8 +92,8 @@ describe('rolepages roles, show and export', () => {
     const { status, stdout } = run('show', 'collections-coordinator', '--db', db);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Collections Coordinator \(collections-coordinator\), seen on 3 pages\n/);
-    expect(stdout).toContain('\n  averageAge          46  (all 3 pages)\n');
-    expect(stdout).toContain('\n  highestPayingCity   "New York, NY"  (all 3 pages)\n');
+    expect(stdout).toContain('\n  Average age           46  (all 3 pages)\n');
+    expect(stdout).toContain('\n  Highest paying city   "New York, NY"  (all 3 pages)\n');
     expect(stdout).toContain('Conflicts:\n  none: the pages agree on every field\n');
     expect(stdout).toContain('  collections coordinators (plural)\n');
     expect(stdout).toContain('\n  Customer Service, 15% (1 page)\n');
@@ -112,10 +112,10 @@ describe('rolepages roles, show and export', () => {
     const { stdout } = run('show', 'collections-coordinator', '--db', editedDb);
     // Each value with the captures that showed it: the older capture of seed 001 still shows 37,938.
     expect(stdout).toContain(
-      `\n  yearlySalary        37938  (3 pages: ${join(dir, SEEDS[0]!)}, ${join(dir, SEEDS[1]!)}, ${join(dir, SEEDS[4]!)})\n` +
-        `                      39120  (1 page: ${join(editedDir, 'edited.txt')})\n`,
+      `\n  Yearly salary         37938  (3 pages: ${join(dir, SEEDS[0]!)}, ${join(dir, SEEDS[1]!)}, ${join(dir, SEEDS[4]!)})\n` +
+        `                        39120  (1 page: ${join(editedDir, 'edited.txt')})\n`,
     );
-    expect(stdout).toContain('Conflicts:\n  yearlySalary: 37938 on 2 pages (kept)\n  yearlySalary: 39120 on 1 page\n');
+    expect(stdout).toContain('Conflicts:\n  Yearly salary: 37938 on 2 pages (kept)\n  Yearly salary: 39120 on 1 page\n');
   });
 
   it('query still answers on a database an interrupted ingest left with roles to catch up, and says so', () => {

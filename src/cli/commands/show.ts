@@ -1,6 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { printable } from '../../printable.js';
+import { fieldLabel } from '../../schema/roleFields.js';
 import { readRole, type ObservedValue, type RoleReport } from '../../store/readRole.js';
 import { plural } from '../../words.js';
 import { DEFAULT_DB } from './defaults.js';
@@ -51,10 +52,11 @@ export function renderRole(r: RoleReport, db: string): string {
   out.push(`${String(r.role.title)} (${String(r.role.key)}), seen on ${pagesAndCaptures(r.pages, r.captures)}`);
 
   out.push('', 'Values, each with the captures that showed it:');
-  const width = r.fields.reduce((w, f) => Math.max(w, f.field.length), 0);
+  // The report's labels: "Yearly salary", not yearlySalary (the JSON keeps the field names).
+  const width = r.fields.reduce((w, f) => Math.max(w, fieldLabel(f.field).length), 0);
   for (const f of r.fields) {
     f.values.forEach((v, i) => {
-      const label = (i === 0 ? f.field : '').padEnd(width);
+      const label = (i === 0 ? fieldLabel(f.field) : '').padEnd(width);
       out.push(`  ${label}  ${cut(JSON.stringify(v.value))}  (${whoShowed(v, f.values.length)})`);
     });
   }
@@ -62,7 +64,7 @@ export function renderRole(r: RoleReport, db: string): string {
   out.push('', 'Conflicts:');
   if (r.conflicts.length === 0) out.push('  none: the pages agree on every field');
   for (const c of r.conflicts) {
-    out.push(`  ${c.field}: ${cut(JSON.stringify(c.value))} on ${plural(c.page_count, 'page')}${c.chosen ? ' (kept)' : ''}`);
+    out.push(`  ${fieldLabel(c.field)}: ${cut(JSON.stringify(c.value))} on ${plural(c.page_count, 'page')}${c.chosen ? ' (kept)' : ''}`);
   }
 
   out.push('', 'Aliases:');
@@ -81,7 +83,7 @@ export function renderRole(r: RoleReport, db: string): string {
     out.push('', 'Warnings from the pages:');
     for (const w of r.warnings) {
       const resolved = w.resolved ? ' (resolved by the other pages)' : '';
-      out.push(`  ${w.field}: ${cut(w.message)}${resolved}; ${plural(w.paths.length, 'capture')}: ${somePaths(w.paths)}`);
+      out.push(`  ${fieldLabel(w.field)}: ${cut(w.message)}${resolved}; ${plural(w.paths.length, 'capture')}: ${somePaths(w.paths)}`);
     }
   }
   return `${out.join('\n')}\n`;
