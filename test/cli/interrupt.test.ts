@@ -39,7 +39,8 @@ describe('an ingest interrupted by a signal', () => {
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': the output is read whole by then.
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     while (storedCaptures(db) === 0) await new Promise((next) => setTimeout(next, 20));
     child.kill(signal);
     const code = await exited;
