@@ -4,7 +4,7 @@ import { DEFAULT_MAX_PAGE_BYTES } from '../../read/readPage.js';
 const UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
 
 /**
- * `5MB`, `50 MiB`, `300k`, `512B` → bytes. Units are binary (1 MB = 1,048,576 bytes), as the
+ * `5MB`, `50 MiB`, `300k`, `512B` → bytes. Units are binary (a megabyte is 1,048,576 bytes), as the
  * cap's message prints them. A number alone is refused: `10` meant as megabytes would be a cap of
  * 10 bytes.
  */
