@@ -50,18 +50,6 @@ export interface JointSplits {
   splits: Map<string, Array<[unknown, unknown]>>;
 }
 
-/** The other roles whose joint splits with this one its evidence holds (see `JointSplits`). */
-export function jointPartners(evidence: RoleEvidence): string[] {
-  const partners = new Set<string>();
-  for (const page of evidence.pages) {
-    for (const side of page.sides) if (side.joint) partners.add(side.joint.partner);
-  }
-  return [...partners];
-}
-
-/** Every role's evidence, for settling a role's joint splits with its partner's other pages. */
-export type EvidenceOf = (key: string) => RoleEvidence | undefined;
-
 /**
  * How far a value can be trusted by the way it was captured: HTML and tabular text keep the
  * cell boundaries, a flattened capture loses them, and an inferred flattened value is a guess.

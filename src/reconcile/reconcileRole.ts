@@ -1,7 +1,7 @@
 import { roleKey } from '../extract/roleKey.js';
 import type { RaceShare, SkillShare } from '../schema/pageRecord.js';
 import { canonicalJson, collapse, normalizedText } from './canonical.js';
-import { captureReliability, type EvidenceOf, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';
+import { captureReliability, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';
 import { settle, type Candidate, type Outcome, type Vote, VoteTally } from './survivorship.js';
 
 /** Fields with one value per role, settled by the survivorship rule. */
@@ -243,20 +243,6 @@ export function partnerVotesOnce(read: PartnerVotesOf): PartnerVotesOf {
     if (!votes) known.set(id, (votes = read(partner, field)));
     return votes;
   };
-}
-
-/** Partner votes gathered from the partners' whole evidence, in page order. */
-export function partnerVotesFromEvidence(evidenceOf: EvidenceOf): PartnerVotesOf {
-  return partnerVotesOnce((partner, field) => {
-    const votes: Vote[] = [];
-    for (const page of evidenceOf(partner)?.pages ?? []) {
-      for (const side of page.sides) {
-        const value = side.values.get(field);
-        if (value !== undefined && !side.inferred.has(field)) votes.push({ pageId: page.id, reliability: captureReliability(page), capturedAt: page.capturedAt, value });
-      }
-    }
-    return votes;
-  });
 }
 
 /**

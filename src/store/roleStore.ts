@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { partnerVotesOnce } from '../reconcile/reconcileRole.js';
-import { reconcileRoles } from '../reconcile/reconcileRoles.js';
+import { partnerVotesOnce, reconcileRole } from '../reconcile/reconcileRole.js';
 import { type Capture, type CaptureResult, CaptureWriter } from './captureWriter.js';
 import { EvidenceReader } from './evidenceReader.js';
 import { openForWriting, type Db } from './openDatabase.js';
@@ -119,8 +118,9 @@ export class RoleStore {
       const chunk = keys.slice(start, start + ROLES_PER_TRANSACTION);
       this.db
         .transaction(() => {
-          for (const { key, role } of reconcileRoles(chunk, (k) => this.evidence.read(k), { withPartners: false, partnerVotes })) {
-            if (role) this.roles.write(role);
+          for (const key of chunk) {
+            const evidence = this.evidence.read(key);
+            if (evidence.pages.length > 0) this.roles.write(reconcileRole(evidence, partnerVotes));
             else this.roles.remove(key);
             this.statements.unmarkPending.run(key);
           }

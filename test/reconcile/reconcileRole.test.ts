@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { PageEvidence, RoleEvidence } from '../../src/reconcile/evidence.js';
 import { reconcileRole } from '../../src/reconcile/reconcileRole.js';
-import { accountSpecialist, COORDINATOR_DESCRIPTION, coordinator, evidence, page, representative } from './seedRoles.js';
+import { partnerVotesFrom } from './partnerVotes.js';
+import { accountSpecialist, COORDINATOR_DESCRIPTION, coordinator, evidence, FIRST_CAPTURE, page, representative } from './seedRoles.js';
 
 const KEY = 'collections-coordinator';
 
@@ -190,5 +192,72 @@ describe('reconcileRole: lists', () => {
     expect(role.race).toContainEqual({ group: 'White', pct: 59 });
     expect(role.race).toHaveLength(6);
     expect(role.conflicts.map((c) => `${c.field}=${c.value}`)).toEqual(['race[White]=59', 'race[White]=58.5']);
+  });
+});
+
+/**
+ * Collections Coordinator has 12 years of experience on a tabular page (seed 001). Flattened
+ * pages glue its years to the other role's, as seed 000 flattened glues "122": each split
+ * decides both roles at once, so the coordinator's 12 settles the other role's guess.
+ */
+describe('reconcileRole: a glued row settled by the partner role', () => {
+  const COORDINATOR = 'collections-coordinator';
+  const tabular = (id: number, years: number, capturedAt = FIRST_CAPTURE): PageEvidence => ({
+    id,
+    sha256: String(id).repeat(64).slice(0, 64),
+    capturedAt,
+    format: 'text',
+    layout: 'table',
+    sides: [{ values: new Map([['yearsOfExperience', years]]), inferred: new Map() }],
+  });
+  /** A flattened page's side of a role whose years were glued with the coordinator's (on the left). */
+  const glued = (id: number, partner: string, column: 0 | 1, guess: number, splits: Array<[number, number]>): PageEvidence => ({
+    id,
+    sha256: String(id).repeat(64).slice(0, 64),
+    capturedAt: FIRST_CAPTURE,
+    format: 'text',
+    layout: 'flat',
+    sides: [
+      {
+        values: new Map([['yearsOfExperience', guess]]),
+        inferred: new Map([['yearsOfExperience', splits.map((pair) => pair[column])]]),
+        joint: { side: column, partner, splits: new Map([['yearsOfExperience', splits]]) },
+      },
+    ],
+  });
+  /** The coordinator on its tabular page 1 and the glued pages, the three other roles, and `more` of the coordinator's pages. */
+  const rolesWith = (...more: PageEvidence[]) => {
+    const all = new Map<string, RoleEvidence>(
+      [
+        { key: COORDINATOR, pages: [tabular(1, 12), glued(10, 'account-specialist', 0, 1, [[1, 22], [12, 2]]), glued(11, 'credit-analyst', 0, 1, [[1, 33], [12, 3]]), ...more] },
+        { key: 'account-specialist', pages: [glued(10, COORDINATOR, 1, 22, [[1, 22], [12, 2]])] },
+        { key: 'credit-analyst', pages: [glued(11, COORDINATOR, 1, 33, [[1, 33], [12, 3]])] },
+        { key: 'collections-manager', pages: [glued(12, COORDINATOR, 1, 5, [[1, 5], [12, 6]])] },
+      ].map((e) => [e.key, e]),
+    );
+    return (key: string): RoleEvidence => all.get(key) ?? { key, pages: [] };
+  };
+
+  it("settles each role's guess by the split that agrees with the partner's 12", () => {
+    const evidenceOf = rolesWith(glued(12, 'collections-manager', 0, 1, [[1, 5], [12, 6]]));
+    const votes = partnerVotesFrom(evidenceOf);
+    const years = ['account-specialist', 'credit-analyst', 'collections-manager'].map((key) => reconcileRole(evidenceOf(key), votes).values.yearsOfExperience);
+    expect(years).toEqual([2, 3, 6]);
+    expect(reconcileRole(evidenceOf('account-specialist'), votes).warnings).toEqual([{ pageId: 10, field: 'yearsOfExperience', resolved: true, value: 2 }]);
+  });
+
+  it('keeps the guess without a partner to ask', () => {
+    const role = reconcileRole(rolesWith()('account-specialist'));
+    expect(role.values.yearsOfExperience).toBe(22);
+    expect(role.warnings).toEqual([{ pageId: 10, field: 'yearsOfExperience', resolved: false, value: 22 }]);
+  });
+
+  it('leaves out what the partner shows on the page of the guess itself', () => {
+    // On page 12 the coordinator's 1 is read, not guessed. Counted, it would tie with page 1's 12
+    // and win as the newer capture, settling the manager on 5.
+    const evidenceOf = rolesWith(tabular(12, 1, FIRST_CAPTURE + 24 * 60 * 60 * 1000));
+    const role = reconcileRole(evidenceOf('collections-manager'), partnerVotesFrom(evidenceOf));
+    expect(role.values.yearsOfExperience).toBe(6);
+    expect(role.warnings).toEqual([{ pageId: 12, field: 'yearsOfExperience', resolved: true, value: 6 }]);
   });
 });

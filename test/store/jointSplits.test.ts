@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Reliability } from '../../src/reconcile/evidence.js';
-import { partnerVotesFromEvidence } from '../../src/reconcile/reconcileRole.js';
 import { EvidenceReader } from '../../src/store/evidenceReader.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import type { PageRecord } from '../../src/schema/pageRecord.js';
 import { extractText } from '../support/extractText.js';
 import { seed } from '../support/seeds.js';
 import { CAPTURED_AT, storeAll, storedId, tempDb } from './storeFixtures.js';
+import { partnerVotesFrom } from '../reconcile/partnerVotes.js';
 
 /**
  * Seed 000 as a flattened capture would save it (cells glued, a title line), with the years of
@@ -103,7 +103,7 @@ describe('a glued row decides both roles: another page settles both', () => {
     const reader = new EvidenceReader(store.db);
     const votes = reader.votes('collections-coordinator', 'yearsOfExperience');
     expect(votes).toEqual([{ pageId: tabularId, reliability: Reliability.Structured, capturedAt: Date.parse(CAPTURED_AT), value: 12 }]);
-    expect(votes).toEqual(partnerVotesFromEvidence((key) => reader.read(key))('collections-coordinator', 'yearsOfExperience'));
+    expect(votes).toEqual(partnerVotesFrom((key) => reader.read(key))('collections-coordinator', 'yearsOfExperience'));
     // Unguessed fields come from both pages, in page order.
     expect(reader.votes('collections-coordinator', 'averageAge').map((v) => v.value)).toEqual([46, 46]);
   });
