@@ -7,7 +7,7 @@ import { readHtml } from './html/readHtml.js';
 import { readTabularText } from './tabular/readTabularText.js';
 import { readPageFile, sha256, type ReadOptions } from './pageFile.js';
 
-export { DEFAULT_MAX_PAGE_BYTES, readPageFile, readPageFileSync, sha256, type ReadOptions } from './pageFile.js';
+export { DEFAULT_MAX_PAGE_BYTES, readPageFile, type ReadOptions } from './pageFile.js';
 
 /** A page as read from disk: its document plus what identifies the bytes it came from. */
 export interface ReadPage {

@@ -1,3 +1,5 @@
+import { BoundedCache } from '../util/boundedCache.js';
+
 /**
  * Value identity for reconciliation. Two observations agree when their canonical JSON is equal,
  * so `{ "min": 1, "max": 2 }` and `{ "max": 2, "min": 1 }` are one value.
@@ -20,18 +22,15 @@ function sortKeys(value: unknown): unknown {
 
 /** Whitespace collapsed and trimmed: captures wrap and indent prose differently. */
 export function collapse(text: string): string {
-  // Reconciling a role collapses the same skill and prose names once per page that shows it.
   let done = collapsed.get(text);
   if (done === undefined) {
     done = text.replace(/[\s\u00a0]+/g, ' ').trim();
-    if (text.length <= 200) {
-      if (collapsed.size >= 50_000) collapsed.clear();
-      collapsed.set(text, done);
-    }
+    if (text.length <= 200) collapsed.set(text, done);
   }
   return done;
 }
-const collapsed = new Map<string, string>();
+/** Reconciling a role collapses the same skill and prose names once per page that shows it. */
+const collapsed = new BoundedCache<string>(50_000);
 
 /**
  * A cut-off capture may end its text with an ellipsis; what remains is the part it did show.

@@ -47,24 +47,9 @@ export const ROW_FIELDS: readonly RowField[] = [
   row('lgbt percentage', 'lgbtPct', parsePercent),
 ];
 
-/**
- * Keys of recently seen labels: every page repeats the same few dozen labels, and a page reads
- * each of its labels more than once. Small, emptied when full, and holding short labels only, so
- * a worker's memory does not grow with the corpus or with a capture's stray long "label".
- */
-const recentLabelKeys = new Map<string, string>();
-const RECENT_LABELS_LIMIT = 256;
-const LONGEST_REMEMBERED_LABEL = 80;
-
 /** "Number Of Jobs", "number of jobs:", "LGBT  Percentage" → the same key. */
 export function normalizeLabel(label: string): string {
-  const known = recentLabelKeys.get(label);
-  if (known !== undefined) return known;
-  const key = label.replace(/[\s\u00a0]+/g, ' ').replace(/:\s*$/, '').trim().toLowerCase();
-  if (label.length > LONGEST_REMEMBERED_LABEL) return key;
-  if (recentLabelKeys.size >= RECENT_LABELS_LIMIT) recentLabelKeys.clear();
-  recentLabelKeys.set(label, key);
-  return key;
+  return label.replace(/[\s\u00a0]+/g, ' ').replace(/:\s*$/, '').trim().toLowerCase();
 }
 
 const BY_LABEL = new Map(ROW_FIELDS.map((r) => [r.label, r]));

@@ -1,6 +1,8 @@
 /**
- * A map that forgets its least recently used entries once their cost passes `maxCost`: what a
- * module remembers between pages, so that a worker's memory does not grow with the corpus.
+ * A map that forgets its oldest entries once their cost passes `maxCost`: what a module
+ * remembers between pages, so that a worker's memory does not grow with the corpus. Oldest by
+ * when they were remembered, not last used: keeping the order of use costs a hit about as much
+ * as the work the caches here save.
  *
  * @example
  * const markdown = new BoundedCache<string>(1_000_000, (html, md) => html.length + md.length);
@@ -19,12 +21,7 @@ export class BoundedCache<V> {
   ) {}
 
   get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    // Used again: moved to the end, the last to be forgotten.
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
+    return this.entries.get(key);
   }
 
   /** Remembers `value`, unless it alone would cost more than a tenth of the whole. */

@@ -45,44 +45,15 @@ export function wordsOf(value: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/**
- * A served page repeats a few class names on hundreds of elements (every link of a menu), and
- * pages of a site share them: each distinct value is split into words once. Bounded, so a page
- * of unique ids cannot grow it without end.
- */
-const MEMO_LIMIT = 20_000;
-const noiseMemo = new Map<string, boolean>();
-const invisibleMemo = new Map<string, boolean>();
-
-function memo(cache: Map<string, boolean>, value: string, decide: (value: string) => boolean): boolean {
-  let known = cache.get(value);
-  if (known === undefined) {
-    known = decide(value);
-    if (value.length <= 200) {
-      if (cache.size >= MEMO_LIMIT) cache.clear();
-      cache.set(value, known);
-    }
-  }
-  return known;
-}
-
 function hasNoiseWord(value: string | undefined): boolean {
   if (!value) return false;
-  return memo(noiseMemo, value, (v) => {
-    // Class lists are short; a page-sized attribute is not a class list worth reading.
-    const words = wordsOf(v.length > 2000 ? v.slice(0, 2000) : v);
-    for (let i = 0; i < words.length; i++) {
-      if (NOISE_WORDS.has(words[i]!)) return true;
-    }
-    return false;
-  });
+  // Class lists are short; a page-sized attribute is not a class list worth reading.
+  const words = wordsOf(value.length > 2000 ? value.slice(0, 2000) : value);
+  return words.some((w) => NOISE_WORDS.has(w));
 }
 
 function hasInvisibleClass(cls: string): boolean {
-  return memo(invisibleMemo, cls, (v) => {
-    for (const c of v.split(/\s+/)) if (INVISIBLE_CLASSES.has(c.toLowerCase())) return true;
-    return false;
-  });
+  return cls.split(/\s+/).some((c) => INVISIBLE_CLASSES.has(c.toLowerCase()));
 }
 
 export function isAlwaysDropped(el: Element): boolean {

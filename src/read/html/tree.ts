@@ -139,7 +139,3 @@ export function isElement(node: AnyNode): node is Element {
 export function isBlockTag(name: string): boolean {
   return BLOCK_TAGS.has(name);
 }
-
-export function isInlineTag(name: string): boolean {
-  return INLINE_TAGS.has(name);
-}
