@@ -35,6 +35,12 @@ export interface SideEvidence {
   inferred: Map<string, unknown[]>;
   /** For inferred values that came from a glued row deciding both roles at once. */
   joint?: JointSplits;
+  /**
+   * The capture whose warning an inferred value carries, where that is not the capture that
+   * speaks for the page (`PageEvidence.id`): a field its newest capture does not show, guessed by
+   * an older one. Settling the guess resolves that capture's warning.
+   */
+  guessedIn?: Map<string, number>;
 }
 
 /**

@@ -53,6 +53,7 @@ export interface MergedSkill {
 }
 
 export interface SettledWarning {
+  /** The capture whose warning it is. */
   pageId: number;
   field: string;
   /** True when another page's value matched one of the candidates, which then became the page's value. */
@@ -169,7 +170,7 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
   // flattened pages has a guess on most of them, and looking through every value of the role for
   // each guess would grow with the square of its pages.
   const saidOfField = new Map<string, Said[]>();
-  const pending: Array<{ said: Said; candidates: unknown[]; joint: JointSplits | undefined; captured: Reliability }> = [];
+  const pending: Array<{ said: Said; candidates: unknown[]; joint: JointSplits | undefined; captured: Reliability; warnedIn: number }> = [];
   for (const page of evidence.pages) {
     const reliability = captureReliability(page);
     for (const side of page.sides) {
@@ -182,7 +183,7 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
         const candidates = side.inferred.get(field);
         if (candidates) {
           s.reliability = Reliability.Inferred;
-          pending.push({ said: s, candidates, joint: side.joint, captured: reliability });
+          pending.push({ said: s, candidates, joint: side.joint, captured: reliability, warnedIn: side.guessedIn?.get(field) ?? page.id });
         }
       }
     }
@@ -205,7 +206,7 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
     return known;
   };
   const warnings: SettledWarning[] = [];
-  for (const { said: s, candidates, joint, captured } of pending) {
+  for (const { said: s, candidates, joint, captured, warnedIn } of pending) {
     const wanted = new Set(candidates.map(canonicalJson));
     const known = knownOf(s.field);
     // The guess's own page does not count: when it shows the field unguessed too (on its other
@@ -219,7 +220,7 @@ function settleInferred(evidence: RoleEvidence, partnerVotes: PartnerVotesOf): {
       s.reliability = captured;
       count(known, s);
     }
-    warnings.push({ pageId: s.pageId, field: s.field, resolved: agreeing !== undefined, value: s.value });
+    warnings.push({ pageId: warnedIn, field: s.field, resolved: agreeing !== undefined, value: s.value });
   }
   return { said, warnings };
 }

@@ -86,6 +86,10 @@ export class EvidenceReader {
           }
         }
         if (side.joint?.splits.size === 0) delete side.joint;
+        for (const field of side.inferred.keys()) {
+          const id = guessedBy.get(field)!;
+          if (id !== newest.id) (side.guessedIn ??= new Map()).set(field, id);
+        }
         page.sides.push(side);
       }
     }

@@ -138,6 +138,29 @@ describe('EvidenceReader', () => {
     expect(evidence.settledByPage).toBeUndefined();
   });
 
+  it("resolves an older capture's guess on a field its page's newest capture does not show", () => {
+    // January's flattened text glued "4646" and guessed 464; July's capture of the page was cut
+    // off before the age. Another page shows 46, which settles January's guess.
+    const january = page([representative(), coordinator({ averageAge: 464 })], {
+      layout: 'flat',
+      warnings: [{ role: 'collections-coordinator', field: 'averageAge', message: 'glued "4646" split by guess', candidates: [464, 46, 4] }],
+    });
+    const july = page([representative(), coordinator({ averageAge: null })], { format: 'html' });
+    const [januaryId, julyId] = store
+      .storeCaptures([
+        { record: january, path: 'january.txt', capturedAt: '2026-01-15T09:00:00.000Z' },
+        { record: july, path: 'july.html', capturedAt: '2026-07-01T09:00:00.000Z' },
+        { record: page([coordinator(), accountSpecialist()]), path: 'other.txt', capturedAt: CAPTURED_AT },
+      ])
+      .map(storedId);
+    store.reconcilePending();
+    const evidence = new EvidenceReader(store.db).read('collections-coordinator');
+    expect(evidence.pages[0]!.id).toBe(julyId);
+    expect(evidence.pages[0]!.sides[0]!.guessedIn).toEqual(new Map([['averageAge', januaryId]]));
+    expect(store.db.prepare('SELECT page_id, resolved FROM page_warnings').all()).toEqual([{ page_id: januaryId, resolved: 1 }]);
+    expect(store.db.prepare("SELECT average_age FROM roles WHERE key = 'collections-coordinator'").pluck().get()).toBe(46);
+  });
+
   it('gives a role no page shows no pages', () => {
     expect(new EvidenceReader(store.db).read('no-such-role')).toEqual({ key: 'no-such-role', pages: [] });
   });
