@@ -1,4 +1,5 @@
 import type { Element } from 'domhandler';
+import { BoundedCache } from '../../util/boundedCache.js';
 
 /**
  * What a reader of the page's article never sees: page chrome (navigation, banners, footers),
@@ -45,15 +46,33 @@ export function wordsOf(value: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/**
+ * A served page repeats a few class names on hundreds of elements (every link of a menu), and
+ * pages of a site share them: each distinct short value is decided once.
+ */
+const noiseOf = new BoundedCache<boolean>(20_000);
+const invisibleOf = new BoundedCache<boolean>(20_000);
+
+function remembered(cache: BoundedCache<boolean>, value: string, decide: (value: string) => boolean): boolean {
+  let known = cache.get(value);
+  if (known === undefined) {
+    known = decide(value);
+    if (value.length <= 200) cache.set(value, known);
+  }
+  return known;
+}
+
 function hasNoiseWord(value: string | undefined): boolean {
   if (!value) return false;
-  // Class lists are short; a page-sized attribute is not a class list worth reading.
-  const words = wordsOf(value.length > 2000 ? value.slice(0, 2000) : value);
-  return words.some((w) => NOISE_WORDS.has(w));
+  return remembered(noiseOf, value, (v) => {
+    // Class lists are short; a page-sized attribute is not a class list worth reading.
+    const words = wordsOf(v.length > 2000 ? v.slice(0, 2000) : v);
+    return words.some((w) => NOISE_WORDS.has(w));
+  });
 }
 
 function hasInvisibleClass(cls: string): boolean {
-  return cls.split(/\s+/).some((c) => INVISIBLE_CLASSES.has(c.toLowerCase()));
+  return remembered(invisibleOf, cls, (v) => v.split(/\s+/).some((c) => INVISIBLE_CLASSES.has(c.toLowerCase())));
 }
 
 export function isAlwaysDropped(el: Element): boolean {
