@@ -38,9 +38,15 @@ const FILES_PER_WORKER = 16;
 const READER_YOUNG_GENERATION_MIB = 8;
 
 /**
- * A pool of `threads` readers (piscina), or the calling thread for 0. A worker's heap may grow as
- * large as the main thread's (only its young generation is smaller), so that a page `extract`
- * reads, `ingest` reads too.
+ * The most a worker's heap may hold, in MiB: just under 2 GiB, the size from which V8 lets a heap
+ * grow to about four times what it kept alive before collecting it again, instead of about twice.
+ * Far more than a page under the size cap needs (600,000 paragraphs in 4.8 MB take under 512).
+ */
+const READER_HEAP_MIB = 2047;
+
+/**
+ * A pool of `threads` readers (piscina), or the calling thread for 0. A worker's limits are far
+ * above what a page under the size cap needs, so that a page `extract` reads, `ingest` reads too.
  */
 export function openReaderPool(threads: number): ReaderPool {
   if (threads === 0) {
@@ -54,7 +60,7 @@ export function openReaderPool(threads: number): ReaderPool {
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: FILES_PER_WORKER,
-    resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MIB },
+    resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MIB, maxOldGenerationSizeMb: READER_HEAP_MIB },
   });
   return { threads, capacity: threads * FILES_PER_WORKER, read: (task) => piscina.run(task), close: () => piscina.destroy() };
 }
