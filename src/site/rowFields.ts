@@ -2,6 +2,7 @@ import type { RoleFacts } from '../schema/pageRecord.js';
 import { parseCount, parseDecimal, parseMoney, parsePercent, parseWholeDollars } from '../values/numbers.js';
 import type { Parsed } from '../values/parsed.js';
 import { parseDegree, parseGender, parseRace, parseSalaryRange, parseText } from '../values/shares.js';
+import { BoundedCache } from '../util/boundedCache.js';
 
 /**
  * The site's fixed table rows: the label as printed (any capitalisation: the older layout says
@@ -47,9 +48,20 @@ export const ROW_FIELDS: readonly RowField[] = [
   row('lgbt percentage', 'lgbtPct', parsePercent),
 ];
 
+/**
+ * Keys of labels seen: every page repeats the same few dozen labels, and a page reads each of its
+ * labels several times. Short labels only, so a capture's stray long "label" is not kept.
+ */
+const labelKeys = new BoundedCache<string>(1_000);
+
 /** "Number Of Jobs", "number of jobs:", "LGBT  Percentage" → the same key. */
 export function normalizeLabel(label: string): string {
-  return label.replace(/[\s\u00a0]+/g, ' ').replace(/:\s*$/, '').trim().toLowerCase();
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    key = label.replace(/[\s\u00a0]+/g, ' ').replace(/:\s*$/, '').trim().toLowerCase();
+    if (label.length <= 80) labelKeys.set(label, key);
+  }
+  return key;
 }
 
 const BY_LABEL = new Map(ROW_FIELDS.map((r) => [r.label, r]));
