@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { PageError } from '../errors.js';
 import { extractBytes } from '../extract/extractFile.js';
 import { readPageFileSync, sha256 } from '../read/pageFile.js';
@@ -26,15 +25,15 @@ export type ReadResult =
  * of their own.
  */
 export function readCapture({ path, maxBytes, database }: ReadTask): ReadResult {
-  let bytes: Uint8Array;
-  let capturedAt: string;
+  let file: ReturnType<typeof readPageFileSync>;
   try {
-    bytes = readPageFileSync(path, maxBytes === undefined ? {} : { maxBytes });
-    capturedAt = statSync(path).mtime.toISOString();
+    file = readPageFileSync(path, maxBytes === undefined ? {} : { maxBytes });
   } catch (error) {
     if (error instanceof PageError) return { kind: 'failed', reason: error.reason };
     throw error;
   }
+  const { bytes } = file;
+  const capturedAt = file.modified.toISOString();
   const hash = sha256(bytes);
   if (database !== null && hasStoredContent(database, hash)) return { kind: 'known', sha256: hash };
   const record = extractBytes(bytes, path, hash);
