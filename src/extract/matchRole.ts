@@ -21,14 +21,12 @@ type Bigrams = Uint32Array;
 const recentBigrams = new BoundedCache<Bigrams>(256);
 
 function bigrams(text: string): Bigrams {
-  const known = recentBigrams.get(text);
-  if (known) return known;
-  const s = nameWords(text).replace(/ /g, '');
-  const grams = new Uint32Array(Math.max(0, s.length - 1));
-  for (let i = 0; i < grams.length; i++) grams[i] = s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
-  grams.sort();
-  recentBigrams.set(text, grams);
-  return grams;
+  return recentBigrams.remember(text, () => {
+    const s = nameWords(text).replace(/ /g, '');
+    const grams = new Uint32Array(Math.max(0, s.length - 1));
+    for (let i = 0; i < grams.length; i++) grams[i] = s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+    return grams.sort();
+  });
 }
 
 /** How many bigrams two names share, a repeated pair counted as often as both have it. */

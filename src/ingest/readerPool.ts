@@ -40,7 +40,7 @@ const READER_YOUNG_GENERATION_MIB = 8;
 /**
  * The most a worker's heap may hold, in MiB: just under 2 GiB, the size from which V8 lets a heap
  * grow to about four times what it kept alive before collecting it again, instead of about twice.
- * Far more than a page under the size cap needs (600,000 paragraphs in 4.8 MB take under 512).
+ * Still far more than any page under the size cap needs.
  */
 const READER_HEAP_MIB = 2047;
 

@@ -22,15 +22,10 @@ function sortKeys(value: unknown): unknown {
 
 /** Whitespace collapsed and trimmed: captures wrap and indent prose differently. */
 export function collapse(text: string): string {
-  let done = collapsed.get(text);
-  if (done === undefined) {
-    done = text.replace(/[\s\u00a0]+/g, ' ').trim();
-    if (text.length <= 200) collapsed.set(text, done);
-  }
-  return done;
+  return collapsed.remember(text, (t) => t.replace(/[\s\u00a0]+/g, ' ').trim());
 }
 /** Reconciling a role collapses the same skill and prose names once per page that shows it. */
-const collapsed = new BoundedCache<string>(50_000);
+const collapsed = new BoundedCache<string>(50_000, { longestKey: 200 });
 
 /**
  * A cut-off capture may end its text with an ellipsis; what remains is the part it did show.

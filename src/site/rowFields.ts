@@ -52,16 +52,11 @@ export const ROW_FIELDS: readonly RowField[] = [
  * Keys of labels seen: every page repeats the same few dozen labels, and a page reads each of its
  * labels several times. Short labels only, so a capture's stray long "label" is not kept.
  */
-const labelKeys = new BoundedCache<string>(1_000);
+const labelKeys = new BoundedCache<string>(1_000, { longestKey: 80 });
 
 /** "Number Of Jobs", "number of jobs:", "LGBT  Percentage" → the same key. */
 export function normalizeLabel(label: string): string {
-  let key = labelKeys.get(label);
-  if (key === undefined) {
-    key = label.replace(/[\s\u00a0]+/g, ' ').replace(/:\s*$/, '').trim().toLowerCase();
-    if (label.length <= 80) labelKeys.set(label, key);
-  }
-  return key;
+  return labelKeys.remember(label, (l) => l.replace(/[\s\u00a0]+/g, ' ').replace(/:\s*$/, '').trim().toLowerCase());
 }
 
 const BY_LABEL = new Map(ROW_FIELDS.map((r) => [r.label, r]));

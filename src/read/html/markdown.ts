@@ -69,4 +69,4 @@ export class MarkdownBatch {
  * description and list items word for word, and turndown builds a DOM of its own per call.
  * Bounded by the characters it holds (a few hundred roles' descriptions).
  */
-const converted = new BoundedCache<string>(1_000_000, (html, markdown) => html.length + markdown.length);
+const converted = new BoundedCache<string>(1_000_000, { costOf: (html, markdown) => html.length + markdown.length });

@@ -50,21 +50,12 @@ export function wordsOf(value: string): string[] {
  * A served page repeats a few class names on hundreds of elements (every link of a menu), and
  * pages of a site share them: each distinct short value is decided once.
  */
-const noiseOf = new BoundedCache<boolean>(20_000);
-const invisibleOf = new BoundedCache<boolean>(20_000);
-
-function remembered(cache: BoundedCache<boolean>, value: string, decide: (value: string) => boolean): boolean {
-  let known = cache.get(value);
-  if (known === undefined) {
-    known = decide(value);
-    if (value.length <= 200) cache.set(value, known);
-  }
-  return known;
-}
+const noiseOf = new BoundedCache<boolean>(20_000, { longestKey: 200 });
+const invisibleOf = new BoundedCache<boolean>(20_000, { longestKey: 200 });
 
 function hasNoiseWord(value: string | undefined): boolean {
   if (!value) return false;
-  return remembered(noiseOf, value, (v) => {
+  return noiseOf.remember(value, (v) => {
     // Class lists are short; a page-sized attribute is not a class list worth reading.
     const words = wordsOf(v.length > 2000 ? v.slice(0, 2000) : v);
     return words.some((w) => NOISE_WORDS.has(w));
@@ -72,7 +63,7 @@ function hasNoiseWord(value: string | undefined): boolean {
 }
 
 function hasInvisibleClass(cls: string): boolean {
-  return remembered(invisibleOf, cls, (v) => v.split(/\s+/).some((c) => INVISIBLE_CLASSES.has(c.toLowerCase())));
+  return invisibleOf.remember(cls, (v) => v.split(/\s+/).some((c) => INVISIBLE_CLASSES.has(c.toLowerCase())));
 }
 
 export function isAlwaysDropped(el: Element): boolean {
