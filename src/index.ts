@@ -20,7 +20,7 @@ export type { PageDocument } from './read/document.js';
 
 // The page record: zod schemas, with the types inferred from them.
 export { Degree, Gender, PageRecord, RaceShare, RoleFacts, SalaryRange, SkillShare, Source, Warning } from './schema/pageRecord.js';
-export { roleKey } from './extract/roleKey.js';
+export { roleKey } from './schema/roleKey.js';
 export { fieldLabel, ROLE_COLUMNS, ROLE_FIELDS, type RoleColumn, type RoleField } from './schema/roleFields.js';
 
 // Ingesting into, and reading from, the roles database.

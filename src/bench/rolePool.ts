@@ -1,4 +1,4 @@
-import { roleKey } from '../extract/roleKey.js';
+import { roleKey } from '../schema/roleKey.js';
 import { Random } from './random.js';
 
 /**

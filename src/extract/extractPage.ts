@@ -5,7 +5,7 @@ import { PageRecord, type RoleFacts } from '../schema/pageRecord.js';
 import { rowFieldFor } from '../site/rowFields.js';
 import { cutOffReason } from './cutOff.js';
 import { readProseFacts } from './proseFacts.js';
-import { nameWords, roleKey } from './roleKey.js';
+import { nameWords, roleKey } from '../schema/roleKey.js';
 import { findRoleTitles } from './roleColumns.js';
 import { readSections } from './sections.js';
 import { readTableFacts, type TableValues } from './tableFacts.js';

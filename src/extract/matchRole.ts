@@ -1,4 +1,4 @@
-import { nameWords } from './roleKey.js';
+import { nameWords } from '../schema/roleKey.js';
 import { BoundedCache } from '../util/boundedCache.js';
 
 /**

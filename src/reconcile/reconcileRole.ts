@@ -1,4 +1,4 @@
-import { roleKey } from '../extract/roleKey.js';
+import { roleKey } from '../schema/roleKey.js';
 import type { RaceShare, SkillShare } from '../schema/pageRecord.js';
 import { canonicalJson, collapse, normalizedText } from './canonical.js';
 import { captureReliability, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';

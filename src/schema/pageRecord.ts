@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLE_KEY_PATTERN } from '../extract/roleKey.js';
+import { ROLE_KEY_PATTERN } from './roleKey.js';
 
 /**
  * The one schema of a page record. Every record that leaves the extract stage is validated

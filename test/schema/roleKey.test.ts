@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_KEY_PATTERN, nameWords, roleKey } from '../../src/extract/roleKey.js';
+import { ROLE_KEY_PATTERN, nameWords, roleKey } from '../../src/schema/roleKey.js';
 import { seed } from '../support/seeds.js';
 import { extractText } from '../support/extractText.js';
 
