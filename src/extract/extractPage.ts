@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PageError } from '../errors.js';
 import type { PageDocument, ParagraphBlock, TableBlock } from '../read/document.js';
-import { PageRecord, type RoleFacts } from '../schema/pageRecord.js';
-import { rowFieldFor } from '../site/rowFields.js';
+import { PageRecord, RoleFacts } from '../schema/pageRecord.js';
+import { ROW_FIELDS, rowFieldFor } from '../site/rowFields.js';
 import { cutOffReason } from './cutOff.js';
 import { readProseFacts } from './proseFacts.js';
 import { nameWords, roleKey } from '../schema/roleKey.js';
@@ -63,26 +63,10 @@ export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
     return {
       key: keys[i],
       title: titles[i],
+      ...tableValues(t),
       yearlySalary,
-      hourlyRate: value(t, 'hourlyRate'),
-      growthRate: value(t, 'growthRate'),
-      numberOfJobs: value(t, 'numberOfJobs'),
-      jobSatisfaction: value(t, 'jobSatisfaction'),
-      degree: value(t, 'degree'),
-      averageAge: value(t, 'averageAge'),
-      yearsOfExperience: value(t, 'yearsOfExperience'),
       timeToBecome: prose.timeToBecome[i],
       description: sections.description[i],
-      salaryRange: value(t, 'salaryRange'),
-      highestPayingCity: value(t, 'highestPayingCity'),
-      highestPayingState: value(t, 'highestPayingState'),
-      bestPayingCompany: value(t, 'bestPayingCompany'),
-      bestPayingIndustry: value(t, 'bestPayingIndustry'),
-      major: value(t, 'major'),
-      college: value(t, 'college'),
-      gender: value(t, 'gender'),
-      race: value(t, 'race') ?? [],
-      lgbtPct: value(t, 'lgbtPct'),
       topSkills: prose.topSkills[i],
       skills: sections.skills[i],
       responsibilities: sections.responsibilities[i],
@@ -98,6 +82,16 @@ export function extractPage(doc: PageDocument, source: PageSource): PageRecord {
     throw new Error(`${source.path}: the extracted record breaks the schema at ${issue?.path.join('.')}: ${issue?.message}`);
   }
   return valid.data;
+}
+
+/**
+ * Every field the site's table rows show, as one side's table gave it: null (or no entries, for a
+ * list) where it shows none. The schema puts the fields in record order.
+ */
+function tableValues(t: TableValues): Omit<RoleFacts, 'key' | 'title' | 'timeToBecome' | 'description' | 'topSkills' | 'skills' | 'responsibilities' | 'proseNames'> {
+  return Object.fromEntries(
+    ROW_FIELDS.map((r) => [r.field, t[r.field] ?? (RoleFacts.shape[r.field] instanceof z.ZodArray ? [] : null)]),
+  ) as ReturnType<typeof tableValues>;
 }
 
 function value<F extends keyof TableValues>(t: TableValues, field: F): RoleFacts[F] {

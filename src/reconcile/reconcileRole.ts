@@ -1,33 +1,16 @@
 import { roleKey } from '../schema/roleKey.js';
-import type { RaceShare, SkillShare } from '../schema/pageRecord.js';
+import { FACT_FIELDS, type FactField, type RaceShare, type SkillShare } from '../schema/pageRecord.js';
+import { roleField } from '../schema/roleFields.js';
 import { canonicalJson, collapse, normalizedText } from './canonical.js';
 import { captureReliability, type JointSplits, Reliability, type RoleEvidence } from './evidence.js';
 import { settle, type Candidate, type Outcome, type Vote, VoteTally } from './survivorship.js';
 
-/** Fields with one value per role, settled by the survivorship rule. */
-export const SCALAR_FIELDS = [
-  'yearlySalary',
-  'hourlyRate',
-  'growthRate',
-  'numberOfJobs',
-  'jobSatisfaction',
-  'degree',
-  'averageAge',
-  'yearsOfExperience',
-  'timeToBecome',
-  'description',
-  'salaryRange',
-  'highestPayingCity',
-  'highestPayingState',
-  'bestPayingCompany',
-  'bestPayingIndustry',
-  'major',
-  'college',
-  'gender',
-  'lgbtPct',
-  'topSkills',
-] as const;
-export type ScalarField = (typeof SCALAR_FIELDS)[number];
+/** Fields with one value per role, settled by the survivorship rule, in record order. */
+export const SCALAR_FIELDS = FACT_FIELDS.filter((f): f is ScalarField => {
+  const reconciled = roleField(f)?.reconciled;
+  return reconciled === 'vote' || reconciled === 'vote-prefix';
+});
+export type ScalarField = Exclude<FactField, 'title' | 'race' | 'skills' | 'responsibilities'>;
 
 export interface RoleConflict {
   /** A record field, or `skills[Name]` / `race[Group]` for one entry's percent. */
@@ -103,7 +86,7 @@ export function reconcileRole(evidence: RoleEvidence, partnerVotes: PartnerVotes
 
   const values = {} as Record<ScalarField, unknown>;
   for (const field of SCALAR_FIELDS) {
-    const outcome = settle(of(field).map(toVote), { prefixes: field === 'description' });
+    const outcome = settle(of(field).map(toVote), { prefixes: roleField(field)?.reconciled === 'vote-prefix' });
     values[field] = outcome.value;
     for (const row of conflictRows(field, outcome.candidates)) conflicts.push(row);
   }

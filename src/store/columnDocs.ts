@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { ROLE_COLUMNS } from '../schema/roleFields.js';
+import { ROLE_COLUMNS, SKILL_PCT_MEANING } from '../schema/roleFields.js';
+import { PERCENT, USD_A_YEAR } from '../schema/units.js';
 
 /** One documented column of a public table or view: the rows of the `columns` table. */
 export interface ColumnDoc {
@@ -17,7 +18,12 @@ const ROLE_KEY: Doc = ['role_key', null, 'The role (roles.key)'];
 const PAGE_ID: Doc = ['page_id', null, 'The capture (pages.id)'];
 const FIELD: Doc = ['field', null, 'A page record field (yearlySalary, …); the roles column it fills is in columns.field'];
 const PAGE_COUNT: Doc = ['page_count', 'pages', 'Distinct pages that show it (captures of one page count once)'];
-const PERCENT = 'percent (0-100)';
+/** A column a view copies from `roles`, documented as `roles` documents it. */
+const asInRoles = (name: string): Doc => {
+  const c = ROLE_COLUMNS.find((r) => r.column === name)!;
+  return [c.column, c.unit, c.description];
+};
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Every public table and view but `roles` (made from the table of role fields), column by column. */
 const TABLES: Record<string, Doc[]> = {
@@ -37,9 +43,9 @@ const TABLES: Record<string, Doc[]> = {
   page_sides: [PAGE_ID, ['side', null, '0 for the left column, 1 for the right'], ROLE_KEY, ['facts', 'JSON object', 'Every field the side shows, field → value']],
   observations: [PAGE_ID, ROLE_KEY, FIELD, ['value', 'JSON', 'The value as the capture showed it'], ['side', null, '0 for the left column, 1 for the right']],
   conflicts: [ROLE_KEY, FIELD, ['value', 'JSON', 'One of the values distinct pages disagree on'], PAGE_COUNT, ['chosen', '0 or 1', '1 for the value that survived']],
-  role_skills: [ROLE_KEY, ['name', null, 'The skill'], ['pct', PERCENT, 'Share of resumes that list it'], PAGE_COUNT],
+  role_skills: [ROLE_KEY, ['name', null, 'The skill'], ['pct', PERCENT.name, capitalized(SKILL_PCT_MEANING)], PAGE_COUNT],
   role_responsibilities: [ROLE_KEY, ['position', null, 'Order in the merged list, from 1'], ['text', null, 'The responsibility']],
-  role_race: [ROLE_KEY, ['group_name', null, 'The group'], ['pct', PERCENT, 'Share of workers']],
+  role_race: [ROLE_KEY, ['group_name', null, 'The group'], ['pct', PERCENT.name, 'Share of workers']],
   role_aliases: [ROLE_KEY, ['alias', null, 'Another way pages name the role'], ['kind', null, '"spelling" (case, punctuation) or "plural" (the prose’s plural)']],
   page_warnings: [
     PAGE_ID,
@@ -50,18 +56,18 @@ const TABLES: Record<string, Doc[]> = {
     ['resolved', '0 or 1', '1 when other pages settled the guess'],
     ['splits', 'JSON array', 'Splits of a glued row deciding both roles at once, as [left, right]'],
   ],
-  role_overview: [['key', null, 'The role'], ['title', null, 'Its title'], PAGE_COUNT, ['conflicting_fields', 'fields', 'Fields its pages disagree on'], ['yearly_salary', 'USD a year', 'Average yearly salary'], ['number_of_jobs', 'jobs', 'Number of jobs in the US']],
+  role_overview: [['key', null, 'The role'], ['title', null, 'Its title'], PAGE_COUNT, ['conflicting_fields', 'fields', 'Fields its pages disagree on'], ...['yearly_salary', 'number_of_jobs'].map(asInRoles)],
   comparisons: [
     PAGE_ID,
     ['path', null, 'The capture’s file'],
     ['page_key', null, 'The page it is a capture of'],
     ['role_a', null, 'The left role'],
     ['title_a', null, 'Its title'],
-    ['yearly_salary_a', 'USD a year', 'Its salary on this capture'],
+    ['yearly_salary_a', USD_A_YEAR.name, 'Its salary on this capture'],
     ['role_b', null, 'The right role'],
     ['title_b', null, 'Its title'],
-    ['yearly_salary_b', 'USD a year', 'Its salary on this capture'],
-    ['salary_difference', 'USD a year', 'yearly_salary_a − yearly_salary_b'],
+    ['yearly_salary_b', USD_A_YEAR.name, 'Its salary on this capture'],
+    ['salary_difference', USD_A_YEAR.name, 'yearly_salary_a − yearly_salary_b'],
   ],
   role_search: [
     ['role_key', null, 'The role'],

@@ -1,7 +1,8 @@
+import { PERCENT, YEARS } from '../schema/units.js';
 import { columnDocs, TABLE_DOCS } from './columnDocs.js';
 
 /** Units of ours that Datasette (through Pint) knows by name; the others stay in the descriptions. */
-const PINT_UNITS: Record<string, string> = { years: 'years', 'percent (0-100)': 'percent' };
+const PINT_UNITS: Record<string, string> = { [YEARS.name]: 'years', [PERCENT.name]: 'percent' };
 
 /** The column whose value names a row, for Datasette's links. */
 const LABEL_COLUMNS: Record<string, string> = { roles: 'title', pages: 'path' };

@@ -1,5 +1,8 @@
-import type { RowTarget } from '../../site/rowFields.js';
+import { type CellKind, type SiteRow, TEXT_CELL } from '../../schema/roleFields.js';
+import { ROW_FIELDS, type RowTarget } from '../../site/rowFields.js';
 import { isStateCode, isStateName } from './usStates.js';
+
+export type { CellKind };
 
 /**
  * How the site prints each field's cell, as evidence for where two glued cells meet: which
@@ -7,8 +10,6 @@ import { isStateCode, isStateName } from './usStates.js';
  * value can take. Parsers (src/site/rowFields.ts) say whether a text is a value at all; this
  * says whether it is a value the site would print.
  */
-export type CellKind = 'money' | 'percent' | 'count' | 'decimal' | 'share' | 'shareList' | 'range' | 'city' | 'state' | 'text';
-
 export interface CellFormat {
   kind: CellKind;
   /** What the format is called in a split's reason ("thousands groups", "City, ST", …). */
@@ -107,76 +108,60 @@ function groupsOfThree(token: string, comma: number, end: number): boolean {
   return true;
 }
 
-const inRange = (min: number, max: number, unit: string) => (value: unknown): string | null =>
+const inRange = ([min, max, unit]: readonly [number, number, string]) => (value: unknown): string | null =>
   typeof value === 'number' && (value < min || value > max) ? `${value} is outside ${min}–${max} ${unit}` : null;
-
-const numeric = (kind: CellKind, evidence: string, range: (v: unknown) => string | null): CellFormat => ({
-  kind,
-  evidence,
-  boundary: numericBoundary,
-  misfit: (cell, value) => digitsMisfit(cell) ?? (value === null ? null : range(value)),
-});
 
 const CITY = /^(\p{Lu}[^,]*), (\p{Lu}{2})$/u;
 
-// Partial so a row the site adds later reads as plain text until its format is described here.
-const FORMATS: Partial<Record<RowTarget, CellFormat>> = {
-  yearlySalary: numeric('money', '"$" starts each amount', inRange(1000, 10_000_000, 'dollars a year')),
-  hourlyRate: numeric('money', '"$" starts each amount', inRange(1, 5000, 'dollars an hour')),
-  growthRate: numeric('percent', '"%" ends each rate', inRange(-100, 1000, 'percent')),
-  numberOfJobs: numeric('count', 'thousands are grouped in threes', inRange(0, 1_000_000_000, 'jobs')),
-  jobSatisfaction: numeric('decimal', 'a satisfaction score is 0–5', inRange(0, 5, 'points')),
-  averageAge: numeric('decimal', 'an average age is 16–80', inRange(16, 80, 'years of age')),
-  yearsOfExperience: numeric('decimal', 'experience is 0–50 years', inRange(0, 50, 'years')),
-  lgbtPct: numeric('percent', '"%" ends each share', inRange(0, 100, 'percent')),
-  salaryRange: {
-    kind: 'range',
-    evidence: 'each range ends in a dollar amount',
-    boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isDigit(g[at - 1]) && (isLetter(g[at]) || g[at] === '$')),
-    misfit: (cell) => digitsMisfit(cell),
-  },
-  degree: shareFormat('share', 'each share ends in "%"'),
-  gender: shareFormat('shareList', 'each ratio ends in "%"'),
-  race: shareFormat('shareList', 'each ratio ends in "%"'),
-  highestPayingCity: {
-    kind: 'city',
-    evidence: 'each city ends in a state code ("City, ST")',
-    boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isUpper(g[at - 1]) && (isUpper(g[at]) || isDigit(g[at]))),
-    misfit: (cell, value) => {
-      if (value === null) return null;
-      const m = CITY.exec(cell.trim());
-      if (!m) return `"${cell}" is not like "San Ramon, CA"`;
-      return isStateCode(m[2]!) ? null : `"${m[2]}" is not a state code`;
-    },
-  },
-  highestPayingState: {
-    kind: 'state',
-    evidence: 'each is a US state name',
-    boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isLower(g[at - 1]) && isUpper(g[at])),
-    misfit: (cell, value) => (value === null || isStateName(cell.trim()) ? null : `"${cell}" is not a US state`),
-  },
-  bestPayingCompany: textFormat(),
-  bestPayingIndustry: textFormat(),
-  major: textFormat(),
-  college: textFormat(),
-};
-
-function shareFormat(kind: 'share' | 'shareList', evidence: string): CellFormat {
-  return {
-    kind,
-    evidence,
-    boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (g[at - 1] === '%' && !isSpace(g[at])),
-    misfit: () => null,
-  };
+/** A cell's format, from how the table of role fields says the site prints the field. */
+function formatOf({ kind, evidence, range }: SiteRow['cell']): CellFormat {
+  switch (kind) {
+    case 'money':
+    case 'percent':
+    case 'count':
+    case 'decimal': {
+      const outside = range === undefined ? () => null : inRange(range);
+      return { kind, evidence, boundary: numericBoundary, misfit: (cell, value) => digitsMisfit(cell) ?? (value === null ? null : outside(value)) };
+    }
+    case 'range':
+      return {
+        kind,
+        evidence,
+        boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isDigit(g[at - 1]) && (isLetter(g[at]) || g[at] === '$')),
+        misfit: (cell) => digitsMisfit(cell),
+      };
+    case 'share':
+    case 'shareList':
+      return { kind, evidence, boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (g[at - 1] === '%' && !isSpace(g[at])), misfit: () => null };
+    case 'city':
+      return {
+        kind,
+        evidence,
+        boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isUpper(g[at - 1]) && (isUpper(g[at]) || isDigit(g[at]))),
+        misfit: (cell, value) => {
+          if (value === null) return null;
+          const m = CITY.exec(cell.trim());
+          if (!m) return `"${cell}" is not like "San Ramon, CA"`;
+          return isStateCode(m[2]!) ? null : `"${m[2]}" is not a state code`;
+        },
+      };
+    case 'state':
+      return {
+        kind,
+        evidence,
+        boundary: (g, at) => dashLeft(g, at) || dashRight(g, at) || (isLower(g[at - 1]) && isUpper(g[at])),
+        misfit: (cell, value) => (value === null || isStateName(cell.trim()) ? null : `"${cell}" is not a US state`),
+      };
+    case 'text':
+      return { kind, evidence, boundary: textBoundary, misfit: () => null };
+  }
 }
 
-function textFormat(): CellFormat {
-  return { kind: 'text', evidence: 'a name starts with a capital where no space precedes it', boundary: textBoundary, misfit: () => null };
-}
-
-export function formatFor(field: RowTarget): CellFormat {
-  return FORMATS[field] ?? textFormat();
-}
+const FORMATS = new Map<RowTarget, CellFormat>(ROW_FIELDS.map((r) => [r.field, formatOf(r.cell)]));
 
 /** The format used when no split fits the strict one: any boundary a name could start at. */
-export const LOOSE_TEXT: CellFormat = textFormat();
+export const LOOSE_TEXT: CellFormat = formatOf({ kind: 'text', evidence: TEXT_CELL });
+
+export function formatFor(field: RowTarget): CellFormat {
+  return FORMATS.get(field) ?? LOOSE_TEXT;
+}
