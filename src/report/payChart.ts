@@ -14,6 +14,22 @@ const TOP = 8;
 const AXIS = 36;
 const TITLE_CHARS = 38;
 
+interface Pay {
+  key: string;
+  title: string;
+  salaryMin: number;
+  salaryMax: number;
+  yearlySalary: number | null;
+}
+
+/** A role's pay as the chart draws it; null without a whole salary range. */
+function payOf(role: ReportRole): Pay | null {
+  const range = role.values.salaryRange as { min: unknown; max: unknown } | null;
+  if (range === null || typeof range.min !== 'number' || typeof range.max !== 'number') return null;
+  const yearly = role.values.yearlySalary;
+  return { key: role.key, title: role.title, salaryMin: range.min, salaryMax: range.max, yearlySalary: typeof yearly === 'number' ? yearly : null };
+}
+
 export interface PayChart {
   svg: string;
   /** Says what the chart leaves out; empty when it shows every role. */
@@ -24,20 +40,20 @@ export interface PayChart {
  * One horizontal bar per role from salary_min to salary_max, the yearly salary marked on it,
  * highest yearly salary at the top; dollar ticks below. `roles` arrive sorted by yearly salary.
  */
-export function renderPayChart(roles: ReportRole[], cap = PAY_CHART_CAP): PayChart {
-  const ranged = roles.filter((r) => r.salaryMin !== null && r.salaryMax !== null);
+export function renderPayChart(shownRoles: ReportRole[], rangedTotal: number, roleTotal: number, cap = PAY_CHART_CAP): PayChart {
+  const ranged = shownRoles.map(payOf).filter((r): r is Pay => r !== null);
   const shown = ranged.slice(0, cap);
   const notes: string[] = [];
-  if (ranged.length > shown.length) {
+  if (rangedTotal > shown.length) {
     notes.push(
-      `Showing the ${shown.length} best-paid of ${ranged.length.toLocaleString('en-US')} roles with a salary range; the table lists them all.`,
+      `Showing the ${shown.length} best-paid of ${rangedTotal.toLocaleString('en-US')} roles with a salary range.`,
     );
   }
-  const unranged = roles.length - ranged.length;
+  const unranged = roleTotal - rangedTotal;
   if (unranged > 0) notes.push(`${unranged.toLocaleString('en-US')} role${unranged === 1 ? ' has' : 's have'} no salary range and ${unranged === 1 ? 'is' : 'are'} not drawn.`);
   if (shown.length === 0) return { svg: '', notes: notes.length > 0 ? notes : ['No role has a salary range.'] };
 
-  const values = shown.flatMap((r) => [r.salaryMin ?? 0, r.salaryMax ?? 0, ...(r.yearlySalary === null ? [] : [r.yearlySalary])]);
+  const values = shown.flatMap((r) => [r.salaryMin, r.salaryMax, ...(r.yearlySalary === null ? [] : [r.yearlySalary])]);
   const { lo, hi, step } = niceDomain(values.reduce((a, b) => Math.min(a, b)), values.reduce((a, b) => Math.max(a, b)));
   const x = (v: number): number => round(PLOT_LEFT + ((v - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
   const plotBottom = TOP + shown.length * ROW;
@@ -58,8 +74,8 @@ export function renderPayChart(roles: ReportRole[], cap = PAY_CHART_CAP): PayCha
     `<text class="axis-title" x="${(PLOT_LEFT + PLOT_RIGHT) / 2}" y="${plotBottom + 32}" text-anchor="middle">Yearly pay (USD): bar from salary range minimum to maximum, mark at the average yearly salary</text>`,
   );
   shown.forEach((role, i) => {
-    const min = Math.min(role.salaryMin ?? 0, role.salaryMax ?? 0);
-    const max = Math.max(role.salaryMin ?? 0, role.salaryMax ?? 0);
+    const min = Math.min(role.salaryMin, role.salaryMax);
+    const max = Math.max(role.salaryMin, role.salaryMax);
     const y = TOP + i * ROW;
     const mid = y + ROW / 2;
     const label = role.title.length > TITLE_CHARS ? `${role.title.slice(0, TITLE_CHARS - 1)}…` : role.title;

@@ -5,7 +5,9 @@ import type { ReportData, ReportPage } from './reportData.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './reportAssets.js';
 import { renderRolesTable } from './rolesTable.js';
 import { renderRoleBody, renderRoleSummary, type PageLookup } from './roleSection.js';
-import { buildSkillsMatrix, renderSkillsMatrix } from './skillsMatrix.js';
+import { renderSkillsMatrix } from './skillsMatrix.js';
+import { holdings, plural } from '../words.js';
+import { SKILL_PCT_MEANING } from '../schema/roleFields.js';
 
 /**
  * Up to this many roles, every section's content is in the HTML itself (readable and searchable
@@ -22,8 +24,9 @@ export interface RenderOptions {
 
 /** The whole report as one self-contained HTML document. */
 export function renderReport(data: ReportData, options: RenderOptions): string {
-  const { roles, pages } = data;
-  const titles = new Map(roles.map((r) => [r.key, r.title]));
+  const { roles, pages, totals } = data;
+  const shownKeys = new Set(roles.map((r) => r.key));
+  const titles = new Map([...data.titles, ...roles.map((r): [string, string] => [r.key, r.title])]);
   const pageById = new Map(pages.map((p) => [p.id, p]));
   const lookup: PageLookup = {
     path: (id) => pageById.get(id)?.path ?? null,
@@ -31,17 +34,19 @@ export function renderReport(data: ReportData, options: RenderOptions): string {
       const page = pageById.get(id);
       if (!page) return null;
       const other = page.roleA === key ? page.roleB : page.roleA;
-      return other === null ? null : { key: other, title: titles.get(other) ?? other };
+      return other === null ? null : { key: other, title: titles.get(other) ?? other, shown: shownKeys.has(other) };
     },
   };
-  const conflictCount = roles.reduce((n, r) => n + r.conflicts.length, 0);
   const skillScale = roles.reduce((max, r) => r.skills.reduce((m, s) => Math.max(m, s.pct ?? 0), max), 1);
-  const chart = renderPayChart(roles);
+  const chart = renderPayChart(roles, data.rangedRoles, totals.roles);
   const deferred = roles.length > INLINE_SECTIONS_MAX ? new DeferredBodies() : null;
   // Rendered first: the sections fill `deferred`, whose script goes at the end of the page.
   const roleSections = renderRoleSections(roles, lookup, skillScale, deferred);
-  const pageList = renderPages(pages, titles, deferred);
-  const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  const pageList = renderPages(pages, titles, shownKeys, deferred);
+  const partial =
+    roles.length < totals.roles
+      ? `<p class="note">This page shows the ${plural(roles.length, 'best-paid role')} of ${totals.roles.toLocaleString('en-US')} in full; the counts, the chart's note and the skills matrix cover them all. <code>rolepages roles</code> lists every role, <code>rolepages show KEY</code> gives one with its pages, and <code>rolepages query</code> answers the rest.</p>`
+      : '';
 
   return [
     '<!doctype html>',
@@ -54,8 +59,8 @@ export function renderReport(data: ReportData, options: RenderOptions): string {
     `<style>${REPORT_CSS}</style>`,
     '</head><body><main>',
     '<h1>Job roles</h1>',
-    `<p class="lede">${plural(roles.length, 'role')} from ${plural(pages.length, 'page')}; ${plural(conflictCount, 'field')} where pages disagree. From ${escapeHtml(options.source)}, ${escapeHtml(options.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC.</p>`,
-    ...data.missingTables.map((t) => `<p class="note">The database has no ${escapeHtml(t)} table, so the report leaves that list out.</p>`),
+    `<p class="lede">${escapeHtml(holdings(totals))}. From ${escapeHtml(options.source)}, ${escapeHtml(options.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC.</p>`,
+    partial,
     '<nav class="toc"><a href="#roles">Roles</a><a href="#pay">Pay ranges</a><a href="#skills">Skills matrix</a><a href="#details">Role details</a><a href="#pages">Pages</a></nav>',
     '<section id="roles"><h2>Roles</h2>',
     '<p class="note">Click a column to sort; a title opens its details.</p>',
@@ -66,8 +71,8 @@ export function renderReport(data: ReportData, options: RenderOptions): string {
     `<div class="scroll">${chart.svg}</div>`,
     '</section>',
     '<section id="skills"><h2>Skills matrix</h2>',
-    '<p class="note">The skills most roles list; each cell is the share of that role\'s job postings naming the skill.</p>',
-    renderSkillsMatrix(buildSkillsMatrix(roles)),
+    `<p class="note">The skills most roles list; each cell is the ${escapeHtml(SKILL_PCT_MEANING)}.</p>`,
+    renderSkillsMatrix(data.matrix),
     '</section>',
     '<section id="details"><h2>Role details</h2>',
     '<p class="note">P<i>n</i> is page <i>n</i> in the list of pages at the end.</p>',
@@ -98,9 +103,9 @@ function renderRoleSections(roles: ReportData['roles'], lookup: PageLookup, skil
   ];
 }
 
-function renderPages(pages: ReportPage[], titles: Map<string, string>, deferred: DeferredBodies | null): string {
+function renderPages(pages: ReportPage[], titles: Map<string, string>, shown: Set<string>, deferred: DeferredBodies | null): string {
   const role = (key: string | null): string =>
-    key === null ? '' : `<a href="#${roleAnchor(key)}">${escapeHtml(titles.get(key) ?? key)}</a>`;
+    key === null ? '' : shown.has(key) ? `<a href="#${roleAnchor(key)}">${escapeHtml(titles.get(key) ?? key)}</a>` : escapeHtml(titles.get(key) ?? key);
   const rows = pages.map((p) => {
     const href = safeHref(p.url);
     const url = p.url === null ? '' : href === null ? escapeHtml(p.url) : `<a href="${href}" rel="noopener noreferrer">${escapeHtml(p.url)}</a>`;
@@ -111,7 +116,7 @@ function renderPages(pages: ReportPage[], titles: Map<string, string>, deferred:
     '<thead><tr><th scope="col" class="num">Page</th><th scope="col">File</th><th scope="col">Left role</th><th scope="col">Right role</th><th scope="col">Layout</th><th scope="col">Address</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
   ].join('\n');
-  const summary = `<summary>${pages.length.toLocaleString('en-US')} stored pages</summary>`;
+  const summary = `<summary>${plural(pages.length, 'capture')} of the roles shown</summary>`;
   if (deferred) return `<details class="pages-list"${deferred.add(table)}>${summary}</details>`;
   return `<details class="pages-list"${pages.length <= 50 ? ' open' : ''}>${summary}\n${table}</details>`;
 }

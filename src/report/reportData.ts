@@ -1,3 +1,6 @@
+import type { RoleLists, StoreTotals } from '../store/readRoles.js';
+import type { RoleValues } from '../store/roleValues.js';
+
 /** What the report shows, loaded from the database once and rendered without further queries. */
 
 export interface ReportPage {
@@ -9,66 +12,19 @@ export interface ReportPage {
   roleB: string | null;
 }
 
-/** One value a page showed, with every page that showed it. */
-export interface ObservedValue {
-  /** The value as parsed from `observations.value` (JSON); the raw text when it is not JSON. */
-  value: unknown;
-  pageIds: number[];
-}
-
 /** A field on which the role's pages disagree: each distinct value beside the pages behind it. */
 export interface ReportConflict {
   field: string;
-  /** Most pages first; `chosen` marks the value the roles table keeps (null when the store does not say). */
-  values: Array<ObservedValue & { pageCount: number; chosen: boolean | null }>;
+  /** The kept value first, then most pages first. */
+  values: Array<{ value: unknown; pageCount: number; chosen: boolean; pageIds: number[] }>;
 }
 
-export interface ReportSkill {
-  name: string;
-  pct: number | null;
-  pageCount: number | null;
-}
-
-export interface ReportRole {
-  key: string;
-  title: string;
-  yearlySalary: number | null;
-  hourlyRate: number | null;
-  growthRate: number | null;
-  numberOfJobs: number | null;
-  jobSatisfaction: number | null;
-  degree: string | null;
-  degreePct: number | null;
-  averageAge: number | null;
-  yearsOfExperience: number | null;
-  salaryMin: number | null;
-  salaryMax: number | null;
-  highestPayingCity: string | null;
-  highestPayingState: string | null;
-  bestPayingCompany: string | null;
-  bestPayingIndustry: string | null;
-  major: string | null;
-  college: string | null;
-  malePct: number | null;
-  femalePct: number | null;
-  lgbtPct: number | null;
-  description: string | null;
-  timeToBecome: string | null;
-  topSkills: string[] | null;
-  pageCount: number;
-  /** The pages the role was seen on, by page id. */
+/** A role shown in full: its values, the captures behind them and its lists. */
+export interface ReportRole extends RoleValues, Omit<RoleLists, 'conflicts'> {
+  /** The captures the role was seen on, by `pages.id`. */
   pageIds: number[];
-  /** RoleFacts field → the pages that showed a value for it. */
+  /** Field → the captures that showed a value for it. */
   fieldPages: Map<string, number[]>;
-  /**
-   * Fields the roles table has no column for (e.g. timeToBecome, topSkills): shown as the pages
-   * showed them, every distinct value with its pages, since there is no reconciled value to show.
-   */
-  observedOnly: Map<string, ObservedValue[]>;
-  skills: ReportSkill[];
-  responsibilities: string[];
-  race: Array<{ group: string; pct: number }>;
-  aliases: Array<{ alias: string; kind: string | null }>;
   conflicts: ReportConflict[];
 }
 
@@ -85,9 +41,15 @@ export interface SkillsMatrix {
 }
 
 export interface ReportData {
-  /** Sorted by yearly salary, highest first; roles without one last, by title. */
+  /** The roles shown, at most the report's cap: highest yearly salary first, those without one last. */
   roles: ReportRole[];
+  /** The captures the shown roles were seen on. */
   pages: ReportPage[];
-  /** Tables the database lacks (optional list tables); the report says so instead of showing empty lists. */
-  missingTables: string[];
+  /** Titles of the roles those captures compare the shown ones with. */
+  titles: Map<string, string>;
+  /** The whole database, counted as `ingest` counts it. */
+  totals: StoreTotals;
+  /** How many roles of the whole database have a salary range (the chart draws the first few). */
+  rangedRoles: number;
+  matrix: SkillsMatrix;
 }

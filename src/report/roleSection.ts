@@ -1,6 +1,7 @@
+import { pagesAndCaptures, plural } from '../words.js';
 import { escapeHtml, pageAnchor, roleAnchor } from './escape.js';
-import { fieldLabel } from '../schema/roleFields.js';
-import { count, dollars, formatObserved, hourly, NONE, percent, plain } from './format.js';
+import { fieldLabel, ROLE_FIELDS } from '../schema/roleFields.js';
+import { formatValue, NONE, percent } from './format.js';
 import type { ReportRole } from './reportData.js';
 
 interface Fact {
@@ -8,36 +9,16 @@ interface Fact {
   value: string | null;
 }
 
-/** The reconciled facts of a role, in the order the site's tables show them. */
+/** The fields a role's facts table shows, in the order of the table of role fields; the description has a section of its own. */
+const FACT_FIELDS = ROLE_FIELDS.filter((f) => f.reconciled === 'vote' || f.reconciled === 'shares').map((f) => f.field);
+
+/** The reconciled facts of a role, each written as the table of role fields writes it. */
 function reconciledFacts(role: ReportRole): Fact[] {
-  const both = <T>(a: T | null, b: T | null, f: (a: T, b: T) => string): string | null =>
-    a === null || b === null ? null : f(a, b);
-  const num = (n: number | null, f: (n: number) => string): string | null => (n === null ? null : f(n));
-  return [
-    { field: 'yearlySalary', value: num(role.yearlySalary, dollars) },
-    { field: 'hourlyRate', value: num(role.hourlyRate, hourly) },
-    { field: 'growthRate', value: num(role.growthRate, percent) },
-    { field: 'numberOfJobs', value: num(role.numberOfJobs, count) },
-    { field: 'jobSatisfaction', value: num(role.jobSatisfaction, plain) },
-    {
-      field: 'degree',
-      value: role.degree === null ? null : role.degreePct === null ? role.degree : `${role.degree}, ${percent(role.degreePct)}`,
-    },
-    { field: 'averageAge', value: num(role.averageAge, plain) },
-    { field: 'yearsOfExperience', value: num(role.yearsOfExperience, plain) },
-    { field: 'salaryRange', value: both(role.salaryMin, role.salaryMax, (a, b) => `${dollars(a)} – ${dollars(b)}`) },
-    { field: 'highestPayingCity', value: role.highestPayingCity },
-    { field: 'highestPayingState', value: role.highestPayingState },
-    { field: 'bestPayingCompany', value: role.bestPayingCompany },
-    { field: 'bestPayingIndustry', value: role.bestPayingIndustry },
-    { field: 'major', value: role.major },
-    { field: 'college', value: role.college },
-    { field: 'gender', value: both(role.malePct, role.femalePct, (m, f) => `Male ${percent(m)}, female ${percent(f)}`) },
-    { field: 'race', value: role.race.length === 0 ? null : role.race.map((r) => `${r.group} ${percent(r.pct)}`).join(', ') },
-    { field: 'lgbtPct', value: num(role.lgbtPct, percent) },
-    ...(role.timeToBecome === null ? [] : [{ field: 'timeToBecome', value: role.timeToBecome }]),
-    ...(role.topSkills === null ? [] : [{ field: 'topSkills', value: role.topSkills.join(', ') }]),
-  ];
+  const lists: Record<string, unknown> = { race: role.race.map((r) => ({ group: r.group_name, pct: r.pct })), skills: [] };
+  return FACT_FIELDS.filter((field) => field !== 'skills').map((field) => {
+    const value = field in lists ? lists[field] : role.values[field];
+    return { field, value: value === null || value === undefined || (Array.isArray(value) && value.length === 0) ? null : formatValue(field, value) };
+  });
 }
 
 function pageRef(id: number): string {
@@ -63,16 +44,13 @@ function valueCell(value: string | null): string {
 
 export interface PageLookup {
   path(id: number): string | null;
-  otherRole(id: number, key: string): { key: string; title: string } | null;
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  /** The other role of a capture; `shown` when the report has its section. */
+  otherRole(id: number, key: string): { key: string; title: string; shown: boolean } | null;
 }
 
 /** The always-visible line of a role's collapsed section. */
 export function renderRoleSummary(role: ReportRole): string {
-  const parts = [dollars(role.yearlySalary), plural(role.pageCount, 'page')];
+  const parts = [formatValue('yearlySalary', role.values.yearlySalary), plural(role.pageCount, 'page')];
   if (role.conflicts.length > 0) parts.push(`<span class="badge">${plural(role.conflicts.length, 'conflict')}</span>`);
   return `<summary><h3>${escapeHtml(role.title)}</h3><span class="sum">${parts.join(' · ')}</span></summary>`;
 }
@@ -88,11 +66,11 @@ export function renderRoleBody(role: ReportRole, pages: PageLookup, skillScale: 
 
   // The list is of captures; a page saved several times counts once in page_count.
   const captures = role.pageIds.length;
-  const seenOn = role.pageCount !== null && role.pageCount !== captures ? `${plural(role.pageCount, 'page')} (${plural(captures, 'capture')})` : plural(captures, 'page');
+  const seenOn = pagesAndCaptures(role.pageCount, captures);
   out.push(`<h4>Seen on ${seenOn}</h4>`, '<ul class="pages">');
   for (const id of role.pageIds) {
     const other = pages.otherRole(id, role.key);
-    const vs = other ? ` vs <a href="#${roleAnchor(other.key)}">${escapeHtml(other.title)}</a>` : '';
+    const vs = other === null ? '' : other.shown ? ` vs <a href="#${roleAnchor(other.key)}">${escapeHtml(other.title)}</a>` : ` vs ${escapeHtml(other.title)}`;
     out.push(`<li>${pageRef(id)} ${escapeHtml(pages.path(id) ?? `page ${id}`)}${vs}</li>`);
   }
   out.push('</ul>');
@@ -104,13 +82,6 @@ export function renderRoleBody(role: ReportRole, pages: PageLookup, skillScale: 
     const src = sourcesIfPartial(role, role.fieldPages.get(fact.field) ?? []);
     out.push(`<tr data-field="${fact.field}"><th>${escapeHtml(fieldLabel(fact.field))}</th><td>${valueCell(fact.value)}${flag}${src}</td></tr>`);
   }
-  for (const [field, values] of role.observedOnly) {
-    // No reconciled column holds this field, so every value any page showed is listed with its pages.
-    const cell = values
-      .map((v) => `<div>${escapeHtml(formatObserved(field, v.value))}${values.length > 1 ? ` <span class="src">${v.pageIds.map(pageRef).join('')}</span>` : sourcesIfPartial(role, v.pageIds)}</div>`)
-      .join('');
-    out.push(`<tr data-field="${escapeHtml(field)}"><th>${escapeHtml(fieldLabel(field))}</th><td>${cell}</td></tr>`);
-  }
   out.push('</tbody></table>');
 
   if (role.conflicts.length > 0) {
@@ -120,7 +91,7 @@ export function renderRoleBody(role: ReportRole, pages: PageLookup, skillScale: 
       for (const v of conflict.values) {
         const kept = v.chosen ? ' <span class="note">(kept)</span>' : '';
         out.push(
-          `<div class="side"><div class="v">${escapeHtml(formatObserved(conflict.field, v.value))}${kept}</div><div class="n">on ${plural(v.pageCount, 'page')}: ${v.pageIds.map(pageRef).join('')}</div></div>`,
+          `<div class="side"><div class="v">${escapeHtml(formatValue(conflict.field, v.value))}${kept}</div><div class="n">on ${plural(v.pageCount, 'page')}: ${v.pageIds.map(pageRef).join('')}</div></div>`,
         );
       }
       out.push('</div></div>');
@@ -140,10 +111,11 @@ export function renderRoleBody(role: ReportRole, pages: PageLookup, skillScale: 
     for (const r of role.responsibilities) out.push(`<li>${escapeHtml(r)}</li>`);
     out.push('</ol>');
   }
-  if (role.description !== null) {
+  const description = role.values.description;
+  if (typeof description === 'string') {
     out.push(
       '<h4>Description</h4>',
-      `<p class="description">${escapeHtml(role.description)}${sourcesIfPartial(role, role.fieldPages.get('description') ?? [])}</p>`,
+      `<p class="description">${escapeHtml(description)}${sourcesIfPartial(role, role.fieldPages.get('description') ?? [])}</p>`,
     );
   }
   out.push('</div>');

@@ -1,7 +1,11 @@
 import { escapeHtml, roleAnchor } from './escape.js';
-import { count, dollars, hourly, NONE, percent } from './format.js';
+import { fieldLabel } from '../schema/roleFields.js';
+import { count, formatValue, NONE } from './format.js';
 import type { ReportRole } from './reportData.js';
 import { TABLE_PAGE_SIZE } from './reportAssets.js';
+
+/** The fields the table lists beside each title; the script sorts by any of them. */
+const LISTED = ['yearlySalary', 'hourlyRate', 'growthRate', 'numberOfJobs'];
 
 /** A numeric cell carries its raw value in `data-v` so the inline script sorts numbers, not text. */
 function numCell(n: number | null, text: string): string {
@@ -16,10 +20,7 @@ function numCell(n: number | null, text: string): string {
 export function renderRolesTable(roles: ReportRole[]): string {
   const head = [
     '<th scope="col"><button type="button">Title</button></th>',
-    '<th scope="col" class="num" data-type="num" aria-sort="descending"><button type="button">Yearly salary</button></th>',
-    '<th scope="col" class="num" data-type="num"><button type="button">Hourly rate</button></th>',
-    '<th scope="col" class="num" data-type="num"><button type="button">Growth</button></th>',
-    '<th scope="col" class="num" data-type="num"><button type="button">Jobs</button></th>',
+    ...LISTED.map((field, i) => `<th scope="col" class="num" data-type="num"${i === 0 ? ' aria-sort="descending"' : ''}><button type="button">${escapeHtml(fieldLabel(field))}</button></th>`),
     '<th scope="col" class="num" data-type="num"><button type="button">Pages</button></th>',
     '<th scope="col" class="num" data-type="num"><button type="button">Conflicts</button></th>',
   ].join('');
@@ -28,10 +29,10 @@ export function renderRolesTable(roles: ReportRole[]): string {
     return [
       `<tr${later} data-key="${escapeHtml(role.key)}" data-title="${escapeHtml(role.title.toLowerCase())}">`,
       `<td><a href="#${roleAnchor(role.key)}">${escapeHtml(role.title)}</a></td>`,
-      numCell(role.yearlySalary, dollars(role.yearlySalary)),
-      numCell(role.hourlyRate, hourly(role.hourlyRate)),
-      numCell(role.growthRate, percent(role.growthRate)),
-      numCell(role.numberOfJobs, count(role.numberOfJobs)),
+      ...LISTED.map((field) => {
+        const v = role.values[field];
+        return numCell(typeof v === 'number' ? v : null, formatValue(field, v));
+      }),
       numCell(role.pageCount, count(role.pageCount)),
       numCell(role.conflicts.length, String(role.conflicts.length)),
       '</tr>',

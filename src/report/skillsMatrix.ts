@@ -1,60 +1,48 @@
 import { escapeHtml, roleAnchor } from './escape.js';
 import { percent } from './format.js';
-import type { ReportRole, SkillsMatrix } from './reportData.js';
+import type { Db } from '../store/openDatabase.js';
+import type { RoleReader } from '../store/readRoles.js';
+import type { SkillsMatrix } from './reportData.js';
 
 export const MATRIX_SKILL_CAP = 20;
 export const MATRIX_ROLE_CAP = 16;
 
 /**
- * The skills most roles list, and for each, the percent each role gives it. Skill names are
- * compared without case ("Customer service" and "Customer Service" are one skill); the spelling
- * most roles use is shown. Columns are the roles that list the most of these skills.
+ * The skills most roles list, and for each, the percent each role gives it, counted over the whole
+ * database in SQL. Skill names are compared without case ("Customer service" and "Customer
+ * Service" are one skill); the spelling most roles use is shown. Columns are the roles that list
+ * the most of these skills.
  */
-export function buildSkillsMatrix(roles: ReportRole[], skillCap = MATRIX_SKILL_CAP, roleCap = MATRIX_ROLE_CAP): SkillsMatrix {
-  const bySkill = new Map<string, { spellings: Map<string, number>; roles: Map<string, number | null>; pctSum: number }>();
-  for (const role of roles) {
-    for (const skill of role.skills) {
-      const id = skill.name.toLowerCase();
-      const entry = bySkill.get(id) ?? { spellings: new Map(), roles: new Map(), pctSum: 0 };
-      entry.spellings.set(skill.name, (entry.spellings.get(skill.name) ?? 0) + 1);
-      if (!entry.roles.has(role.key)) {
-        entry.roles.set(role.key, skill.pct);
-        entry.pctSum += skill.pct ?? 0;
-      }
-      bySkill.set(id, entry);
-    }
-  }
-  const ranked = [...bySkill.entries()]
-    .map(([id, e]) => ({ id, name: mostUsed(e.spellings), roleCount: e.roles.size, pctSum: e.pctSum, roles: e.roles }))
-    .sort((a, b) => b.roleCount - a.roleCount || b.pctSum - a.pctSum || a.name.localeCompare(b.name))
-    .slice(0, skillCap);
-
-  const columns = roles
-    .map((role) => ({ role, listed: ranked.filter((s) => s.roles.has(role.key)).length }))
-    .filter((c) => c.listed > 0)
-    .sort((a, b) => b.listed - a.listed || a.role.title.localeCompare(b.role.title));
+export function loadSkillsMatrix(db: Db, reader: RoleReader, skillCap = MATRIX_SKILL_CAP, roleCap = MATRIX_ROLE_CAP): SkillsMatrix {
+  const ranked = db
+    .prepare(
+      `SELECT name COLLATE NOCASE AS id, COUNT(DISTINCT role_key) AS roleCount, TOTAL(pct) AS pctSum FROM role_skills
+        GROUP BY name COLLATE NOCASE ORDER BY roleCount DESC, pctSum DESC, id LIMIT ?`,
+    )
+    .all(skillCap) as Array<{ id: string; roleCount: number }>;
+  const spelling = db.prepare('SELECT name FROM role_skills WHERE name = ? COLLATE NOCASE GROUP BY name ORDER BY COUNT(*) DESC, name LIMIT 1');
+  const skills = ranked.map((s) => ({ name: (spelling.get(s.id) as { name: string }).name, roleCount: s.roleCount }));
+  const ids = skills.map((s) => s.name.toLowerCase());
+  const columns = db
+    .prepare(
+      `SELECT s.role_key AS key, r.title AS title FROM role_skills s JOIN roles r ON r.key = s.role_key
+        WHERE s.name COLLATE NOCASE IN (SELECT value FROM json_each(?))
+        GROUP BY s.role_key ORDER BY COUNT(DISTINCT s.name COLLATE NOCASE) DESC, r.title LIMIT ?`,
+    )
+    .all(JSON.stringify(skills.map((s) => s.name)), roleCap) as Array<{ key: string; title: string }>;
+  const counts = db
+    .prepare('SELECT COUNT(DISTINCT name COLLATE NOCASE) AS skills, COUNT(DISTINCT role_key) AS roles FROM role_skills')
+    .get() as { skills: number; roles: number };
   return {
-    skills: ranked.map((s) => ({ name: s.name, roleCount: s.roleCount })),
-    roles: columns.slice(0, roleCap).map(({ role }) => ({
-      key: role.key,
-      title: role.title,
-      pcts: ranked.map((s) => (s.roles.has(role.key) ? (s.roles.get(role.key) ?? null) : undefined)),
-    })),
-    distinctSkillCount: bySkill.size,
-    rolesWithSkillsCount: roles.filter((r) => r.skills.length > 0).length,
+    skills,
+    roles: columns.map(({ key, title }) => {
+      const pcts = new Map<string, number | null>();
+      for (const s of reader.lists(key).skills) if (!pcts.has(s.name.toLowerCase())) pcts.set(s.name.toLowerCase(), s.pct);
+      return { key, title, pcts: ids.map((id) => (pcts.has(id) ? (pcts.get(id) ?? null) : undefined)) };
+    }),
+    distinctSkillCount: counts.skills,
+    rolesWithSkillsCount: counts.roles,
   };
-}
-
-function mostUsed(spellings: Map<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [name, n] of spellings) {
-    if (n > bestCount || (n === bestCount && name < best)) {
-      best = name;
-      bestCount = n;
-    }
-  }
-  return best;
 }
 
 /** Rows are skills, columns roles; a cell's shade grows with the percent. */

@@ -1,4 +1,7 @@
+import { jsonCell } from './jsonCell.js';
 import type { Db } from './openDatabase.js';
+import { RoleReader, type RoleLists } from './readRoles.js';
+import { isJsonColumn } from './roleValues.js';
 
 /** One value of a field with the captures (stored pages) that showed it. */
 export interface ObservedValue {
@@ -20,22 +23,19 @@ export interface RoleReport {
   captures: number;
   /** Per observed field, each distinct value it was seen with. */
   fields: Array<{ field: string; values: ObservedValue[] }>;
-  conflicts: Array<{ field: string; value: unknown; page_count: number; chosen: boolean }>;
-  aliases: Array<{ alias: string; kind: string }>;
-  skills: Array<{ name: string; pct: number | null; page_count: number }>;
-  responsibilities: string[];
-  race: Array<{ group_name: string; pct: number }>;
+  conflicts: RoleLists['conflicts'];
+  aliases: RoleLists['aliases'];
+  skills: RoleLists['skills'];
+  responsibilities: RoleLists['responsibilities'];
+  race: RoleLists['race'];
   /** The pages' warnings on the role, each once with the paths of the captures that gave it. */
   warnings: Array<{ field: string; message: string; resolved: boolean; paths: string[] }>;
 }
 
-/** Columns of `roles` that hold JSON text. */
-const JSON_COLUMNS = ['top_skills'];
-
 export function readRole(db: Db, key: string): RoleReport | undefined {
   const row = db.prepare('SELECT * FROM roles WHERE key = ?').get(key) as Record<string, unknown> | undefined;
   if (!row) return undefined;
-  const role = Object.fromEntries(Object.entries(row).map(([c, v]) => [c, JSON_COLUMNS.includes(c) ? jsonValue(v) : v]));
+  const role = Object.fromEntries(Object.entries(row).map(([c, v]) => [c, isJsonColumn(c) ? jsonCell(v) : v]));
   const observed = db
     .prepare(
       `SELECT o.field, o.value, COUNT(DISTINCT p.page_key) AS pages, COUNT(DISTINCT o.page_id) AS captures,
@@ -48,7 +48,7 @@ export function readRole(db: Db, key: string): RoleReport | undefined {
     .all(key) as Array<{ field: string; value: string; pages: number; captures: number; paths: string }>;
   const fields: RoleReport['fields'] = [];
   for (const o of observed) {
-    const value: ObservedValue = { value: jsonValue(o.value), pages: o.pages, captures: o.captures, paths: (JSON.parse(o.paths) as string[]).sort() };
+    const value: ObservedValue = { value: jsonCell(o.value), pages: o.pages, captures: o.captures, paths: (JSON.parse(o.paths) as string[]).sort() };
     const last = fields[fields.length - 1];
     if (last && last.field === o.field) last.values.push(value);
     else fields.push({ field: o.field, values: [value] });
@@ -73,29 +73,7 @@ export function readRole(db: Db, key: string): RoleReport | undefined {
     pages,
     captures,
     fields,
-    conflicts: (
-      db
-        .prepare('SELECT field, value, page_count, chosen FROM conflicts WHERE role_key = ? ORDER BY field, chosen DESC, page_count DESC, value')
-        .all(key) as Array<{ field: string; value: string; page_count: number; chosen: number }>
-    ).map((c) => ({ field: c.field, value: jsonValue(c.value), page_count: c.page_count, chosen: c.chosen === 1 })),
-    aliases: db.prepare('SELECT alias, kind FROM role_aliases WHERE role_key = ? ORDER BY kind, alias').all(key) as RoleReport['aliases'],
-    skills: db
-      .prepare('SELECT name, pct, page_count FROM role_skills WHERE role_key = ? ORDER BY pct DESC, name')
-      .all(key) as RoleReport['skills'],
-    responsibilities: (
-      db.prepare('SELECT text FROM role_responsibilities WHERE role_key = ? ORDER BY position').all(key) as Array<{ text: string }>
-    ).map((r) => r.text),
-    race: db.prepare('SELECT group_name, pct FROM role_race WHERE role_key = ? ORDER BY pct DESC, group_name').all(key) as RoleReport['race'],
+    ...new RoleReader(db).lists(key),
     warnings: warnings.map((w) => ({ field: w.field, message: w.message, resolved: w.resolved === 1, paths: (JSON.parse(w.paths) as string[]).sort() })),
   };
-}
-
-/** Stored JSON text as its value; text that is not JSON stays as it is. */
-function jsonValue(text: unknown): unknown {
-  if (typeof text !== 'string') return text ?? null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

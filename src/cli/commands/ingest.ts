@@ -7,7 +7,7 @@ import { RunReport } from '../../ingest/runReport.js';
 import { RoleStore } from '../../store/roleStore.js';
 import { StoreError } from '../../store/storeError.js';
 import { maxSizeOption } from './maxSize.js';
-import { plural } from '../../words.js';
+import { holdings, plural } from '../../words.js';
 import { printable } from '../../printable.js';
 import { DEFAULT_DB } from './defaults.js';
 import { pathProblem } from './pathProblem.js';
@@ -120,7 +120,7 @@ function exitStatusOf(signal: NodeJS.Signals): number {
 export function summaryLine(s: IngestSummary): string {
   return (
     `${plural(s.stored, 'file')} stored, ${s.skipped} skipped, ${s.failed.length} failed; ` +
-    `${plural(s.roles, 'role')} from ${plural(s.pages, 'page')} (${plural(s.captures, 'capture')}); ${plural(s.conflicts, 'conflicting field')}`
+    holdings({ ...s, conflictingFields: s.conflicts })
   );
 }
 
