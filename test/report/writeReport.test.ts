@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { scriptSafeJson } from '../../src/report/deferredBodies.js';
+import { loadReportData } from '../../src/report/loadReportData.js';
+import { renderReport } from '../../src/report/renderReport.js';
 import { ReportError } from '../../src/report/reportError.js';
 import { writeReport } from '../../src/report/writeReport.js';
 import { runWithFileSizeLimit } from '../support/fileSizeLimit.js';
@@ -112,7 +114,8 @@ describe('a role section', () => {
     expect(fact('college').text()).toBe('–');
     expect(fact('timeToBecome').text()).toBe('6-12 months');
     expect(fact('race').text()).toBe(
-      'Black or African American 12.1%, Unknown 4.1%, Hispanic or Latino 20.8%, Asian 3.6%, White 59%, American Indian and Alaska Native 0.5%',
+      // Largest share first, as reconciling stores them.
+      'White 59%, Hispanic or Latino 20.8%, Black or African American 12.1%, Unknown 4.1%, Asian 3.6%, American Indian and Alaska Native 0.5%',
     );
     expect(fact('yearlySalary').text()).toBe('$37,938pages disagree, see conflicts');
   });
@@ -122,7 +125,7 @@ describe('a role section', () => {
       .find('.conflict[data-field="yearlySalary"] .side')
       .map((_, s) => $(s).text())
       .get();
-    expect(sides).toEqual(['$37,938on 3 pages: P1P2P5', `$39,120on 1 page: P${DISAGREEING_PAGE_ID}`]);
+    expect(sides).toEqual(['$37,938 (kept)on 3 pages: P1P2P5', `$39,120on 1 page: P${DISAGREEING_PAGE_ID}`]);
     expect(section().find('.conflict .side').last().find('a').attr('href')).toBe(`#page-${DISAGREEING_PAGE_ID}`);
     expect($(`#page-${DISAGREEING_PAGE_ID}`).text()).toContain('disagreeing/collections-coordinator-vs-collections-associate.txt');
   });
@@ -144,7 +147,7 @@ describe('a fact only some pages showed', () => {
     const file = join(dir, 'partial.db');
     buildReportFixtureDb(file);
     const db = new Database(file);
-    db.prepare("DELETE FROM observations WHERE page_id = 6 AND role_key = 'collections-coordinator' AND field = 'highestPayingCity'").run();
+    db.prepare("UPDATE page_sides SET facts = json_remove(facts, '$.highestPayingCity') WHERE page_id = 6 AND role_key = 'collections-coordinator'").run();
     db.close();
     writeReport(file, join(dir, 'partial.html'));
     const h = load(readFileSync(join(dir, 'partial.html'), 'utf8'));
@@ -228,5 +231,31 @@ describe('bad input', () => {
     expect(() => writeReport(other, join(dir, 'x.html'))).toThrow(
       `${other}: not a rolepages database (no table roles, pages, observations, conflicts); check the --db path, or run "rolepages ingest PATH --db ${other}" to make one`,
     );
+  });
+});
+
+describe('the header', () => {
+  test('counts the database as ingest does: roles from pages (captures), and the fields pages disagree on', () => {
+    expect($('p.lede').text()).toMatch(/^6 roles from 6 pages \(6 captures\); 1 conflicting field\. From roles\.db, /);
+  });
+
+  test('says what a skill percent is, as the site says it', () => {
+    expect($('#skills p.note').last().text()).toBe('The skills most roles list; each cell is the share of resumes that list it.');
+  });
+});
+
+describe('a database with more roles than the report shows in full', () => {
+  test('shows the best-paid roles, counts all of them, and says where the rest are', () => {
+    const data = loadReportData(join(dir, 'roles.db'), 2);
+    const h = load(renderReport(data, { source: 'roles.db', generatedAt: new Date(0) }));
+    expect(h('#roles-table tbody tr').map((_, tr) => h(tr).attr('data-key')).get()).toEqual(['senior-collection-specialist', 'account-specialist']);
+    expect(h('details.role')).toHaveLength(2);
+    expect(h('p.lede').text()).toMatch(/^6 roles from 6 pages \(6 captures\); 1 conflicting field\./);
+    expect(h('#roles p.note').first().text()).toBe(
+      'This page shows the 2 best-paid roles of 6 in full; the counts, the chart\'s note and the skills matrix cover them all. rolepages roles lists every role, rolepages show KEY gives one with its pages, and rolepages query answers the rest.',
+    );
+    // The pages listed are those of the roles shown; a role not shown is named, not linked.
+    expect(h('.pages-table tbody tr')).toHaveLength(new Set(data.roles.flatMap((r) => r.pageIds)).size);
+    expect(h('.pages-table a[href="#role-collections-coordinator"]')).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openForWriting } from '../../src/store/openDatabase.js';
 
 /**
  * A roles database holding the six roles of the seed pages, with the values the seeds show, plus
@@ -169,22 +170,27 @@ export const FIXTURE_PAGES = [
 export const DISAGREEING_PAGE_ID = 6;
 export const DISAGREEING_SALARY = 39120;
 
-/** The tables the report reads, with the names and columns of the contract and the store. */
-export const REPORT_TABLES_SQL = `
-CREATE TABLE roles (key TEXT PRIMARY KEY, title TEXT NOT NULL, yearly_salary INTEGER, hourly_rate REAL, growth_rate REAL,
-  number_of_jobs INTEGER, job_satisfaction REAL, degree TEXT, degree_pct REAL, average_age REAL, years_of_experience REAL,
-  salary_min INTEGER, salary_max INTEGER, highest_paying_city TEXT, highest_paying_state TEXT, best_paying_company TEXT,
-  best_paying_industry TEXT, major TEXT, college TEXT, male_pct REAL, female_pct REAL, lgbt_pct REAL, description TEXT,
-  page_count INTEGER NOT NULL);
-CREATE TABLE pages (id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT UNIQUE, url TEXT, format TEXT, layout TEXT,
-  role_a TEXT, role_b TEXT, ingested_at TEXT);
-CREATE TABLE observations (page_id INTEGER NOT NULL, role_key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL);
-CREATE TABLE conflicts (role_key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, page_count INTEGER NOT NULL);
-CREATE TABLE role_skills (role_key TEXT NOT NULL, name TEXT NOT NULL, pct REAL, page_count INTEGER NOT NULL);
-CREATE TABLE role_responsibilities (role_key TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL);
-CREATE TABLE role_race (role_key TEXT NOT NULL, group_name TEXT NOT NULL, pct REAL NOT NULL);
-CREATE TABLE role_aliases (role_key TEXT NOT NULL, alias TEXT NOT NULL, kind TEXT NOT NULL);
-`;
+/** A new database with the store's own schema, made by its migrations, ready for rows written by hand. */
+export function openStoreDb(path: string): Database.Database {
+  const db = openForWriting(path);
+  // Out of WAL, as a database copied for reading often is: a reader then writes no -shm file.
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = OFF');
+  return db;
+}
+
+/** Writes one capture comparing `roles` with the facts each side shows, as the store writes it. */
+export function capturePageWriter(db: Database.Database): (id: number, path: string, url: string | null, layout: string, roles: readonly [string, string], facts: [object, object]) => void {
+  const page = db.prepare(
+    "INSERT INTO pages (id, path, sha256, url, format, layout, role_a, role_b, ingested_at, page_key, captured_at) VALUES (?, ?, ?, ?, 'text', ?, ?, ?, '2025-01-01T00:00:00Z', ?, '2025-01-01T00:00:00Z')",
+  );
+  const side = db.prepare('INSERT INTO page_sides (page_id, side, role_key, facts) VALUES (?, ?, ?, ?)');
+  return (id, path, url, layout, roles, facts) => {
+    page.run(id, path, id.toString(16).padStart(64, '0'), url, layout, roles[0], roles[1], `${roles[0]}-vs-${roles[1]}`);
+    side.run(id, 0, roles[0], JSON.stringify(facts[0]));
+    side.run(id, 1, roles[1], JSON.stringify(facts[1]));
+  };
+}
 
 /** The page record fields of a role, as a page shows them (what `observations` holds per field). */
 function observed(role: FixtureRole): Record<string, unknown> {
@@ -215,29 +221,28 @@ function observed(role: FixtureRole): Record<string, unknown> {
 
 /** Writes the fixture database to `path` (a new file) and returns the path. */
 export function buildReportFixtureDb(path: string): string {
-  const db = new Database(path);
-  db.exec(REPORT_TABLES_SQL);
+  const db = openStoreDb(path);
   const byKey = new Map(FIXTURE_ROLES.map((r) => [r.key, r]));
   const pageCounts = new Map<string, number>();
-  const insertPage = db.prepare(
-    "INSERT INTO pages (id, path, sha256, url, format, layout, role_a, role_b, ingested_at) VALUES (?, ?, ?, NULL, 'text', ?, ?, ?, '2025-01-01T00:00:00Z')",
-  );
-  const insertObservation = db.prepare('INSERT INTO observations (page_id, role_key, field, value) VALUES (?, ?, ?, ?)');
+  const writePage = capturePageWriter(db);
   db.transaction(() => {
     FIXTURE_PAGES.forEach((page, i) => {
       const id = i + 1;
-      insertPage.run(id, page.path, String(id).padStart(64, '0'), page.layout, page.roles[0], page.roles[1]);
-      for (const key of page.roles) {
+      const facts = page.roles.map((key) => {
         pageCounts.set(key, (pageCounts.get(key) ?? 0) + 1);
         const values = observed(byKey.get(key)!);
         if (id === DISAGREEING_PAGE_ID && key === 'collections-coordinator') values.yearlySalary = DISAGREEING_SALARY;
-        for (const [field, value] of Object.entries(values)) insertObservation.run(id, key, field, JSON.stringify(value));
-      }
+        return values;
+      }) as [object, object];
+      writePage(id, page.path, null, page.layout, page.roles, facts);
     });
 
-    const insertRole = db.prepare(`INSERT INTO roles VALUES (@key, @title, @yearlySalary, @hourlyRate, ${COMMON.growthRate}, @numberOfJobs,
+    const insertRole = db.prepare(`INSERT INTO roles (key, title, yearly_salary, hourly_rate, growth_rate, number_of_jobs, job_satisfaction,
+      degree, degree_pct, average_age, years_of_experience, salary_min, salary_max, highest_paying_city, highest_paying_state,
+      best_paying_company, best_paying_industry, major, college, male_pct, female_pct, lgbt_pct, description, page_count, time_to_become, top_skills)
+      VALUES (@key, @title, @yearlySalary, @hourlyRate, ${COMMON.growthRate}, @numberOfJobs,
       NULL, @degree, @degreePct, ${COMMON.averageAge}, ${COMMON.yearsOfExperience}, @min, @max, @highestPayingCity, @highestPayingState,
-      @bestPayingCompany, @bestPayingIndustry, '${COMMON.major}', NULL, @male, @female, ${COMMON.lgbtPct}, @description, @pageCount)`);
+      @bestPayingCompany, @bestPayingIndustry, '${COMMON.major}', NULL, @male, @female, ${COMMON.lgbtPct}, @description, @pageCount, '${COMMON.timeToBecome}', @topSkills)`);
     for (const role of FIXTURE_ROLES) {
       const pageCount = pageCounts.get(role.key) ?? 0;
       insertRole.run({
@@ -258,19 +263,20 @@ export function buildReportFixtureDb(path: string): string {
         female: role.gender.female,
         description: role.description,
         pageCount,
+        topSkills: JSON.stringify(role.topSkills),
       });
       role.race.forEach((pct, i) =>
-        db.prepare('INSERT INTO role_race VALUES (?, ?, ?)').run(role.key, RACE_GROUPS[i], pct),
+        db.prepare('INSERT INTO role_race (role_key, group_name, pct) VALUES (?, ?, ?)').run(role.key, RACE_GROUPS[i], pct),
       );
-      for (const [name, pct] of role.skills ?? []) db.prepare('INSERT INTO role_skills VALUES (?, ?, ?, 1)').run(role.key, name, pct);
+      for (const [name, pct] of role.skills ?? []) db.prepare('INSERT INTO role_skills (role_key, name, pct, page_count) VALUES (?, ?, ?, 1)').run(role.key, name, pct);
       (role.responsibilities ?? []).forEach((text, i) =>
-        db.prepare('INSERT INTO role_responsibilities VALUES (?, ?, ?)').run(role.key, i + 1, text),
+        db.prepare('INSERT INTO role_responsibilities (role_key, position, text) VALUES (?, ?, ?)').run(role.key, i + 1, text),
       );
     }
-    db.prepare("INSERT INTO role_aliases VALUES ('collections-accounts-receivable', 'Collections/Accounts Receivables', 'plural')").run();
-    const conflict = db.prepare('INSERT INTO conflicts VALUES (?, ?, ?, ?)');
-    conflict.run('collections-coordinator', 'yearlySalary', '37938', 3);
-    conflict.run('collections-coordinator', 'yearlySalary', String(DISAGREEING_SALARY), 1);
+    db.prepare("INSERT INTO role_aliases (role_key, alias, kind) VALUES ('collections-accounts-receivable', 'Collections/Accounts Receivables', 'plural')").run();
+    const conflict = db.prepare('INSERT INTO conflicts (role_key, field, value, page_count, chosen) VALUES (?, ?, ?, ?, ?)');
+    conflict.run('collections-coordinator', 'yearlySalary', '37938', 3, 1);
+    conflict.run('collections-coordinator', 'yearlySalary', String(DISAGREEING_SALARY), 1, 0);
   })();
   db.close();
   return path;

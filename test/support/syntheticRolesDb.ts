@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { REPORT_TABLES_SQL } from './reportFixtureDb.js';
+import { capturePageWriter, openStoreDb } from './reportFixtureDb.js';
 
 /**
  * A large roles database for the report's scale check: `roleCount` roles, each seen on about
@@ -22,49 +21,48 @@ export function buildSyntheticRolesDb(path: string, roleCount: number): string {
   const sentence =
     'A collections coordinator is in charge of developing strategies to optimize the payment collection operations, reaching out to clients through calls or correspondence.';
 
-  const db = new Database(path);
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  db.exec(REPORT_TABLES_SQL);
+  const db = openStoreDb(path);
   const roles = Array.from({ length: roleCount }, (_, i) => {
     const title = `${pick(words)} & ${pick(words)}/${pick(kinds)} ${i + 1}`;
     const yearly = 25_000 + Math.round(rand() * 110_000);
     return { key: `role-${i + 1}`, title, yearly, min: Math.round(yearly * (0.6 + rand() * 0.2)), max: Math.round(yearly * (1.2 + rand() * 0.4)) };
   });
   const pageCounts = new Map<string, number>();
-  const insertPage = db.prepare("INSERT INTO pages VALUES (?, ?, ?, ?, 'html', 'table', ?, ?, '2025-01-01T00:00:00Z')");
-  const insertObservation = db.prepare('INSERT INTO observations VALUES (?, ?, ?, ?)');
+  const writePage = capturePageWriter(db);
   const insertRole = db.prepare(
-    `INSERT INTO roles VALUES (?, ?, ?, ?, -8, ?, NULL, 'Bachelor''s Degree', 48, 46, 12, ?, ?, 'New York, NY', 'Connecticut',
-      'JPMorgan Chase & Co.', 'Finance', 'Business', NULL, 26.6, 73.4, 8, ?, ?)`,
+    `INSERT INTO roles (key, title, yearly_salary, hourly_rate, growth_rate, number_of_jobs, job_satisfaction, degree, degree_pct, average_age,
+      years_of_experience, salary_min, salary_max, highest_paying_city, highest_paying_state, best_paying_company, best_paying_industry, major,
+      college, male_pct, female_pct, lgbt_pct, description, page_count, time_to_become, top_skills)
+     VALUES (?, ?, ?, ?, -8, ?, NULL, 'Bachelor''s Degree', 48, 46, 12, ?, ?, 'New York, NY', 'Connecticut',
+      'JPMorgan Chase & Co.', 'Finance', 'Business', NULL, 26.6, 73.4, 8, ?, ?, '6-12 months', '["customer service","patients","phone calls"]')`,
   );
+  const insertSkill = db.prepare('INSERT OR IGNORE INTO role_skills (role_key, name, pct, page_count) VALUES (?, ?, ?, 1)');
+  const insertResponsibility = db.prepare('INSERT INTO role_responsibilities (role_key, position, text) VALUES (?, ?, ?)');
+  const insertConflict = db.prepare("INSERT INTO conflicts (role_key, field, value, page_count, chosen) VALUES (?, 'yearlySalary', ?, ?, ?)");
+  const factsOf = (role: (typeof roles)[number]): object => ({
+    title: role.title, yearlySalary: role.yearly, hourlyRate: Math.round(role.yearly / 20.8) / 100, growthRate: -8,
+    numberOfJobs: 40113, jobSatisfaction: null, degree: { name: "Bachelor's Degree", pct: 48 }, averageAge: 46,
+    yearsOfExperience: 12, timeToBecome: '6-12 months', description: sentence, salaryRange: { min: role.min, max: role.max },
+    highestPayingCity: 'New York, NY', highestPayingState: 'Connecticut', bestPayingCompany: 'JPMorgan Chase & Co.',
+    bestPayingIndustry: 'Finance', major: 'Business', college: null, gender: { male: 26.6, female: 73.4 }, lgbtPct: 8,
+    topSkills: ['customer service', 'patients', 'phone calls'],
+  });
   db.transaction(() => {
     const pageTotal = roleCount * 2;
     for (let id = 1; id <= pageTotal; id++) {
       const a = roles[(id - 1) % roleCount]!;
       const b = roles[Math.floor(rand() * roleCount)]!;
-      insertPage.run(id, `pages/${id}.html`, id.toString(16).padStart(64, '0'), `https://www.example.com/compare/${a.key}-vs-${b.key}`, a.key, b.key);
-      for (const role of [a, b]) {
-        pageCounts.set(role.key, (pageCounts.get(role.key) ?? 0) + 1);
-        const fields: Record<string, unknown> = {
-          title: role.title, yearlySalary: role.yearly, hourlyRate: Math.round(role.yearly / 20.8) / 100, growthRate: -8,
-          numberOfJobs: 40113, jobSatisfaction: null, degree: { name: "Bachelor's Degree", pct: 48 }, averageAge: 46,
-          yearsOfExperience: 12, timeToBecome: '6-12 months', description: sentence, salaryRange: { min: role.min, max: role.max },
-          highestPayingCity: 'New York, NY', highestPayingState: 'Connecticut', bestPayingCompany: 'JPMorgan Chase & Co.',
-          bestPayingIndustry: 'Finance', major: 'Business', college: null, gender: { male: 26.6, female: 73.4 }, lgbtPct: 8,
-          topSkills: ['customer service', 'patients', 'phone calls'],
-        };
-        for (const [field, value] of Object.entries(fields)) insertObservation.run(id, role.key, field, JSON.stringify(value));
-      }
+      for (const role of [a, b]) pageCounts.set(role.key, (pageCounts.get(role.key) ?? 0) + 1);
+      writePage(id, `pages/${id}.html`, `https://www.example.com/compare/${a.key}-vs-${b.key}`, 'table', [a.key, b.key], [factsOf(a), factsOf(b)]);
     }
     roles.forEach((role, i) => {
       insertRole.run(role.key, role.title, role.yearly, Math.round(role.yearly / 20.8) / 100, 10_000 + i, role.min, role.max,
         `${sentence} ${sentence} ${sentence}`, pageCounts.get(role.key) ?? 0);
-      for (let s = 0; s < 6; s++) db.prepare('INSERT INTO role_skills VALUES (?, ?, ?, 1)').run(role.key, pick(skillPool), 15 - s * 2);
-      for (let r = 1; r <= 6; r++) db.prepare('INSERT INTO role_responsibilities VALUES (?, ?, ?)').run(role.key, r, `${sentence.slice(0, 90)} (${r})`);
+      for (let s = 0; s < 6; s++) insertSkill.run(role.key, pick(skillPool), 15 - s * 2);
+      for (let r = 1; r <= 6; r++) insertResponsibility.run(role.key, r, `${sentence.slice(0, 90)} (${r})`);
       if (i % 10 === 0) {
-        db.prepare("INSERT INTO conflicts VALUES (?, 'yearlySalary', ?, 2)").run(role.key, String(role.yearly));
-        db.prepare("INSERT INTO conflicts VALUES (?, 'yearlySalary', ?, 1)").run(role.key, String(role.yearly + 1000));
+        insertConflict.run(role.key, String(role.yearly), 2, 1);
+        insertConflict.run(role.key, String(role.yearly + 1000), 1, 0);
       }
     });
   })();
