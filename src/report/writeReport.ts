@@ -9,6 +9,7 @@ import { ReportError } from './reportError.js';
 export interface WrittenReport {
   outPath: string;
   bytes: number;
+  /** Every role of the database; the report shows the best-paid of them in full. */
   roles: number;
 }
 
@@ -28,5 +29,5 @@ export function writeReport(dbPath: string, outPath: string, now: Date = new Dat
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new ReportError(`${printable(outPath)}: cannot write the report (${code}), so the file is as it was; free some space or choose another --out`);
   }
-  return { outPath, bytes, roles: data.roles.length };
+  return { outPath, bytes, roles: data.totals.roles };
 }
