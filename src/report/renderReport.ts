@@ -42,7 +42,7 @@ export function renderReport(data: ReportData, options: RenderOptions): string {
   const deferred = roles.length > INLINE_SECTIONS_MAX ? new DeferredBodies() : null;
   // Rendered first: the sections fill `deferred`, whose script goes at the end of the page.
   const roleSections = renderRoleSections(roles, lookup, skillScale, deferred);
-  const pageList = renderPages(pages, titles, shownKeys, deferred);
+  const pageList = renderPages(pages, titles, shownKeys, roles.length < totals.roles, deferred);
   const partial =
     roles.length < totals.roles
       ? `<p class="note">This page shows the ${plural(roles.length, 'best-paid role')} of ${totals.roles.toLocaleString('en-US')} in full; the counts, the chart's note and the skills matrix cover them all. <code>rolepages roles</code> lists every role, <code>rolepages show KEY</code> gives one with its pages, and <code>rolepages query</code> answers the rest.</p>`
@@ -103,7 +103,7 @@ function renderRoleSections(roles: ReportData['roles'], lookup: PageLookup, skil
   ];
 }
 
-function renderPages(pages: ReportPage[], titles: Map<string, string>, shown: Set<string>, deferred: DeferredBodies | null): string {
+function renderPages(pages: ReportPage[], titles: Map<string, string>, shown: Set<string>, partial: boolean, deferred: DeferredBodies | null): string {
   const role = (key: string | null): string =>
     key === null ? '' : shown.has(key) ? `<a href="#${roleAnchor(key)}">${escapeHtml(titles.get(key) ?? key)}</a>` : escapeHtml(titles.get(key) ?? key);
   const rows = pages.map((p) => {
@@ -116,7 +116,7 @@ function renderPages(pages: ReportPage[], titles: Map<string, string>, shown: Se
     '<thead><tr><th scope="col" class="num">Page</th><th scope="col">File</th><th scope="col">Left role</th><th scope="col">Right role</th><th scope="col">Layout</th><th scope="col">Address</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody></table></div>`,
   ].join('\n');
-  const summary = `<summary>${plural(pages.length, 'capture')} of the roles shown</summary>`;
+  const summary = `<summary>${plural(pages.length, 'stored capture')}${partial ? ' of the roles shown' : ''}</summary>`;
   if (deferred) return `<details class="pages-list"${deferred.add(table)}>${summary}</details>`;
   return `<details class="pages-list"${pages.length <= 50 ? ' open' : ''}>${summary}\n${table}</details>`;
 }

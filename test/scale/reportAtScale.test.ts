@@ -62,6 +62,6 @@ describe(`a report of ${ROLES.toLocaleString('en-US')} roles`, () => {
     expect($('#pay .note').first().text()).toBe(`Showing the ${PAY_CHART_CAP} best-paid of 100,000 roles with a salary range.`);
     expect($('table.matrix tbody tr')).toHaveLength(MATRIX_SKILL_CAP);
     expect($('table.matrix th.role-col')).toHaveLength(MATRIX_ROLE_CAP);
-    expect($('#skills .note').first().text()).toBe('Showing the 20 skills most roles list, of 400.');
+    expect($('#skills .note').map((_, n) => $(n).text()).get()).toContain('Showing the 20 skills most roles list, of 400.');
   });
 });
