@@ -5,7 +5,7 @@ import { type Parsed, isNoValue, parsed, rejected, tooLong, quoted } from './par
 const GROUPED = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)`;
 const MONEY = new RegExp(String.raw`^\$\s?(${GROUPED})(?:\.(\d{1,2}))?$`);
 const COUNT = new RegExp(String.raw`^(${GROUPED})$`);
-const PERCENT = new RegExp(String.raw`^([+-]?)(${GROUPED}(?:\.\d+)?|\.\d+)\s?%$`);
+const PERCENT_CELL = new RegExp(String.raw`^([+-]?)(${GROUPED}(?:\.\d+)?|\.\d+)\s?%$`);
 const DECIMAL = /^(\d+(?:\.\d+)?|\.\d+)$/;
 
 const toNumber = (digits: string): number => Number(digits.replace(/,/g, ''));
@@ -44,7 +44,7 @@ export function parsePercent(text: string): Parsed<number> {
   const t = text.trim();
   const g = guard(t, 'percent');
   if (g !== 'go') return g;
-  const m = PERCENT.exec(t);
+  const m = PERCENT_CELL.exec(t);
   if (!m) return rejected(`${quoted(t)} is not a percentage like "-8%" or "17%"`);
   const value = toNumber(m[2]!);
   return finite(t, m[1] === '-' ? -value : value);
