@@ -10,14 +10,23 @@ export interface Unit {
   write(n: number): string;
 }
 
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const upToOneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/**
+ * A number format made when first used: every command that opens a database loads this table,
+ * and most never write a value for people, so they do not pay for setting up the formats.
+ */
+function numberFormat(options: Intl.NumberFormatOptions): (n: number) => string {
+  let format: Intl.NumberFormat | undefined;
+  return (n) => (format ??= new Intl.NumberFormat('en-US', options)).format(n);
+}
 
-export const USD_A_YEAR: Unit = { name: 'USD a year', write: (n) => `$${whole.format(n)}` };
-export const USD_AN_HOUR: Unit = { name: 'USD an hour', write: (n) => `$${cents.format(n)}` };
-export const PERCENT: Unit = { name: 'percent (0-100)', write: (n) => `${upToOneDecimal.format(n)}%` };
-export const JOBS: Unit = { name: 'jobs', write: (n) => whole.format(n) };
-export const RATING: Unit = { name: 'rating out of 5', write: (n) => upToOneDecimal.format(n) };
-export const YEARS: Unit = { name: 'years', write: (n) => upToOneDecimal.format(n) };
-export const PAGES: Unit = { name: 'pages', write: (n) => whole.format(n) };
+const whole = numberFormat({ maximumFractionDigits: 0 });
+const cents = numberFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const upToOneDecimal = numberFormat({ maximumFractionDigits: 1 });
+
+export const USD_A_YEAR: Unit = { name: 'USD a year', write: (n) => `$${whole(n)}` };
+export const USD_AN_HOUR: Unit = { name: 'USD an hour', write: (n) => `$${cents(n)}` };
+export const PERCENT: Unit = { name: 'percent (0-100)', write: (n) => `${upToOneDecimal(n)}%` };
+export const JOBS: Unit = { name: 'jobs', write: (n) => whole(n) };
+export const RATING: Unit = { name: 'rating out of 5', write: (n) => upToOneDecimal(n) };
+export const YEARS: Unit = { name: 'years', write: (n) => upToOneDecimal(n) };
+export const PAGES: Unit = { name: 'pages', write: (n) => whole(n) };
