@@ -1,6 +1,7 @@
 import { printable } from '../printable.js';
 import { openForReading, type Db } from '../store/openDatabase.js';
 import { StoreError } from '../store/storeError.js';
+import { loadChanges } from './changesSection.js';
 import type { ReportConflict, ReportData, ReportPage, ReportRole, ReportSkill } from './reportData.js';
 import { ReportError } from './reportError.js';
 
@@ -120,7 +121,8 @@ function loadFrom(db: Db): ReportData {
 
   for (const role of roles) role.pageIds.sort((a, b) => a - b);
   roles.sort(byYearlySalary);
-  return { roles, pages, missingTables };
+  const changes = loadChanges(db);
+  return changes ? { roles, pages, missingTables, changes } : { roles, pages, missingTables };
 }
 
 function loadSkills(db: Db, byKey: Map<string, ReportRole>): void {

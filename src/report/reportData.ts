@@ -1,3 +1,5 @@
+import type { ReportChanges } from './changesSection.js';
+
 /** What the report shows, loaded from the database once and rendered without further queries. */
 
 export interface ReportPage {
@@ -90,4 +92,6 @@ export interface ReportData {
   pages: ReportPage[];
   /** Tables the database lacks (optional list tables); the report says so instead of showing empty lists. */
   missingTables: string[];
+  /** What the site changed between captures of a page; absent when nothing did. */
+  changes?: ReportChanges;
 }

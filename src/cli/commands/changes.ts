@@ -38,10 +38,10 @@ export function registerChanges(program: Command): void {
       await withReadOnlyDb('changes', options.db, async (db) => {
         if (!hasChanges(db)) {
           const version = db.pragma('user_version', { simple: true }) as number;
-          const db = printable(options.db);
+          const file = printable(options.db);
           fail(
             'changes',
-            `${db}: the database (schema version ${version}) has no changes table yet; run "rolepages ingest PATH --db ${db}" on its pages (or on an empty folder) to bring it up to date`,
+            `${file}: the database (schema version ${version}) has no changes table yet; run "rolepages ingest PATH --db ${file}" on its pages (or on an empty folder) to bring it up to date`,
           );
           return;
         }
