@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
@@ -158,5 +159,31 @@ describe('changes and the guesses of flattened captures', () => {
         { role_key: 'collections-coordinator', field: 'averageAge', old_value: '46', new_value: '47', old_seen: JANUARY, new_seen: JULY, page_count: 1 },
       ]);
     }
+  });
+});
+
+describe('changes in a database from before the table', () => {
+  it('are written by the next reconciliation after the database is brought up to date', () => {
+    const file = tempDb();
+    const first = RoleStore.open(file);
+    first.storeCaptures([
+      { record: page([coordinator(), accountSpecialist()]), path: 'january.txt', capturedAt: JANUARY },
+      { record: page([coordinator({ numberOfJobs: 41870 }), accountSpecialist()]), path: 'july.txt', capturedAt: JULY },
+    ]);
+    first.reconcilePending();
+    first.close();
+    // What an older rolepages left: the same captures and roles, no changes table.
+    const raw = new Database(file);
+    raw.exec('DROP TABLE changes');
+    raw.pragma('user_version = 5');
+    raw.close();
+
+    const store = open(file);
+    expect(store.db.prepare('SELECT role_key FROM pending_roles ORDER BY role_key').pluck().all()).toEqual(['account-specialist', 'collections-coordinator']);
+    expect(changesOf(store)).toEqual([]);
+    store.reconcilePending();
+    expect(changesOf(store)).toEqual([
+      { role_key: 'collections-coordinator', field: 'numberOfJobs', old_value: '40113', new_value: '41870', old_seen: JANUARY, new_seen: JULY, page_count: 1 },
+    ]);
   });
 });
