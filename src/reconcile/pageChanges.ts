@@ -55,31 +55,36 @@ export function roleChanges(sides: readonly CaptureSide[]): RoleChange[] {
     if (page) page.push(side);
     else byPage.set(side.pageKey, [side]);
   }
-  const changes = new Map<string, RoleChange & { pages: Set<string> }>();
+  const changes = new Map<string, Omit<RoleChange, 'pageCount'> & { pages: Set<string> }>();
   for (const [pageKey, captures] of byPage) {
     if (captures.length < 2) continue;
     for (const field of SCALAR_FIELDS) {
-      const timeline = sightings(captures, field);
-      let held = timeline[0];
-      for (const next of timeline.slice(1)) {
-        if (sameValue(field, held!.value, next.value)) {
-          held = { ...next, value: longer(field, held!.value, next.value) };
+      const [first, ...later] = sightings(captures, field);
+      if (!first) continue;
+      let held = first;
+      for (const next of later) {
+        if (sameValue(field, held.value, next.value)) {
+          held = { ...next, value: longer(field, held.value, next.value) };
           continue;
         }
-        const id = `${field}\u0000${identity(field, held!.value)}\u0000${identity(field, next.value)}`;
+        const id = `${field}\u0000${identity(field, held.value)}\u0000${identity(field, next.value)}`;
         const change = changes.get(id);
         if (change) {
-          if (held!.seen > change.oldSeen) change.oldSeen = held!.seen;
+          if (held.seen > change.oldSeen) change.oldSeen = held.seen;
           if (next.seen < change.newSeen) change.newSeen = next.seen;
           change.pages.add(pageKey);
         } else {
-          changes.set(id, { field, oldValue: held!.value, newValue: next.value, oldSeen: held!.seen, newSeen: next.seen, pageCount: 0, pages: new Set([pageKey]) });
+          changes.set(id, { field, oldValue: held.value, newValue: next.value, oldSeen: held.seen, newSeen: next.seen, pages: new Set([pageKey]) });
         }
         held = next;
       }
     }
   }
-  return [...changes.values()].map(({ pages, ...change }) => ({ ...change, pageCount: pages.size }));
+  // By field, then when the new value appeared, whatever the order of the captures.
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...changes.entries()]
+    .sort(([idA, a], [idB, b]) => order(a.field, b.field) || order(a.newSeen, b.newSeen) || order(idA, idB))
+    .map(([, { pages, ...change }]) => ({ ...change, pageCount: pages.size }));
 }
 
 /** A page's sightings of a field, one a moment, oldest first. */
