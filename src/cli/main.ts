@@ -32,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   query: async () => (await import('./commands/query.js')).registerQuery,
   roles: async () => (await import('./commands/roles.js')).registerRoles,
   show: async () => (await import('./commands/show.js')).registerShow,
+  changes: async () => (await import('./commands/changes.js')).registerChanges,
   export: async () => (await import('./commands/export.js')).registerExport,
   report: async () => (await import('./commands/report.js')).registerReport,
 };

@@ -4,6 +4,7 @@ import { openForReading, type Db } from '../store/openDatabase.js';
 import { RoleReader } from '../store/readRoles.js';
 import type { RoleValues } from '../store/roleValues.js';
 import { StoreError } from '../store/storeError.js';
+import { loadChanges } from './changesSection.js';
 import type { ReportConflict, ReportData, ReportPage, ReportRole } from './reportData.js';
 import { ReportError } from './reportError.js';
 import { loadSkillsMatrix } from './skillsMatrix.js';
@@ -49,7 +50,9 @@ function loadFrom(db: Db, cap: number): ReportData {
       (r) => [r.key, r.title],
     ),
   );
-  return { roles, pages, titles, totals: reader.totals(), rangedRoles: reader.countWith('salaryRange'), matrix: loadSkillsMatrix(db, reader) };
+  const changes = loadChanges(db);
+  const data: ReportData = { roles, pages, titles, totals: reader.totals(), rangedRoles: reader.countWith('salaryRange'), matrix: loadSkillsMatrix(db, reader) };
+  return changes ? { ...data, changes } : data;
 }
 
 /** A role with its lists, and each value and conflict with the captures behind it. */

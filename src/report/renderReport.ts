@@ -1,3 +1,4 @@
+import { renderChangesSection } from './changesSection.js';
 import { escapeHtml, pageAnchor, roleAnchor, safeHref } from './escape.js';
 import { DeferredBodies } from './deferredBodies.js';
 import { renderPayChart } from './payChart.js';
@@ -60,12 +61,13 @@ export function renderReport(data: ReportData, options: RenderOptions): string {
     '</head><body><main>',
     '<h1>Job roles</h1>',
     `<p class="lede">${escapeHtml(holdings(totals))}. From ${escapeHtml(options.source)}, ${escapeHtml(options.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC.</p>`,
-    '<nav class="toc"><a href="#roles">Roles</a><a href="#pay">Pay ranges</a><a href="#skills">Skills matrix</a><a href="#details">Role details</a><a href="#pages">Pages</a></nav>',
+    `<nav class="toc"><a href="#roles">Roles</a>${data.changes ? '<a href="#changes">What changed</a>' : ''}<a href="#pay">Pay ranges</a><a href="#skills">Skills matrix</a><a href="#details">Role details</a><a href="#pages">Pages</a></nav>`,
     '<section id="roles"><h2>Roles</h2>',
     partial,
     '<p class="note">Click a column to sort; a title opens its details.</p>',
     renderRolesTable(roles),
     '</section>',
+    ...(data.changes ? [renderChangesSection(data.changes)] : []),
     '<section id="pay"><h2>Pay ranges</h2>',
     ...chart.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`),
     `<div class="scroll">${chart.svg}</div>`,

@@ -1,5 +1,6 @@
 import type { RoleLists, StoreTotals } from '../store/readRoles.js';
 import type { RoleValues } from '../store/roleValues.js';
+import type { ReportChanges } from './changesSection.js';
 
 /** What the report shows, loaded from the database once and rendered without further queries. */
 
@@ -52,4 +53,6 @@ export interface ReportData {
   /** How many roles of the whole database have a salary range (the chart draws the first few). */
   rangedRoles: number;
   matrix: SkillsMatrix;
+  /** What the site changed between captures of a page; absent when nothing did. */
+  changes?: ReportChanges;
 }

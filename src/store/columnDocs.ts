@@ -69,6 +69,15 @@ const TABLES: Record<string, Doc[]> = {
     ['yearly_salary_b', USD_A_YEAR.name, 'Its salary on this capture'],
     ['salary_difference', USD_A_YEAR.name, 'yearly_salary_a − yearly_salary_b'],
   ],
+  changes: [
+    ROLE_KEY,
+    FIELD,
+    ['old_value', 'JSON', 'The value a capture of the page showed before'],
+    ['new_value', 'JSON', 'The value the next capture of the page showed'],
+    ['old_seen', 'ISO 8601 UTC', 'The last capture time that showed the old value (pages.captured_at), over the pages that changed'],
+    ['new_seen', 'ISO 8601 UTC', 'The first capture time that showed the new value, over the pages that changed'],
+    ['page_count', 'pages', 'Distinct pages whose captures show this change'],
+  ],
   role_search: [
     ['role_key', null, 'The role'],
     ['title', null, 'Its title and aliases, one a line'],
@@ -99,6 +108,7 @@ export const TABLE_DOCS: Record<string, string> = {
   page_warnings: 'What extraction inferred or found missing, by capture',
   role_overview: 'Each role with its count of conflicting fields',
   comparisons: 'Each capture’s two roles side by side with their salaries',
+  changes: 'What the site changed between captures of a page, a row per role, field, old and new value',
   role_search: 'Full-text search over titles, descriptions and responsibilities (FTS5: WHERE role_search MATCH …)',
   pending_roles: 'Roles waiting to be reconciled (empty after a finished ingest)',
   columns: 'This documentation: every public column with its unit',

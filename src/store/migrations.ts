@@ -276,6 +276,34 @@ export const MIGRATIONS: readonly Migration[] = [
       refillColumnDocs(db);
     },
   },
+  {
+    version: 7,
+    description: 'changes: what the site changed between captures of a page',
+    up: (db) => {
+      db.exec(`
+        -- Written with the role at each reconciliation, from its pages' captures in capture-time
+        -- order: a table, since comparing every capture of every page on each read would not
+        -- scale to a crawl repeated over a hundred thousand roles.
+        CREATE TABLE changes (
+          role_key TEXT NOT NULL REFERENCES roles(key) ON DELETE CASCADE,
+          field TEXT NOT NULL,
+          old_value TEXT NOT NULL CHECK (json_valid(old_value)),
+          new_value TEXT NOT NULL CHECK (json_valid(new_value)),
+          old_seen TEXT NOT NULL,
+          new_seen TEXT NOT NULL,
+          page_count INTEGER NOT NULL,
+          PRIMARY KEY (role_key, field, old_value, new_value)
+        ) STRICT;
+        CREATE INDEX changes_new_seen ON changes(new_seen);
+
+        -- The roles of pages already saved more than once get their changes from the next ingest.
+        INSERT OR IGNORE INTO pending_roles (role_key)
+          SELECT DISTINCT s.role_key FROM page_sides s JOIN pages p ON p.id = s.page_id
+          WHERE p.page_key IN (SELECT page_key FROM pages GROUP BY page_key HAVING COUNT(*) > 1);
+      `);
+      refillColumnDocs(db);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { ReconciledRole, ScalarField } from '../reconcile/reconcileRole.js';
 import { ROLE_COLUMNS } from '../schema/roleFields.js';
+import { ChangeWriter } from './changeWriter.js';
 import type { Db } from './openDatabase.js';
 
 /** The upsert of a `roles` row, made from the table of role fields. */
@@ -23,9 +24,9 @@ type ListTable = keyof typeof LIST_INSERTS;
 type ListRow = Array<string | number | null>;
 
 /**
- * Writes reconciled roles: the `roles` row, its list tables and its search row, and marks which of
- * its pages' guesses other pages settled. A role is written whole each time, so its rows are
- * exactly what its last reconciliation made of its pages.
+ * Writes reconciled roles: the `roles` row, its list tables, its search row and its changes, and
+ * marks which of its pages' guesses other pages settled. A role is written whole each time, so its
+ * rows are exactly what its last reconciliation made of its pages.
  */
 export class RoleWriter {
   private readonly upsertRole: Statement;
@@ -34,8 +35,10 @@ export class RoleWriter {
   private readonly resolveWarning: Statement;
   private readonly deleteSearch: Statement;
   private readonly insertSearch: Statement;
+  private readonly changes: ChangeWriter;
 
   constructor(db: Db) {
+    this.changes = new ChangeWriter(db);
     this.upsertRole = db.prepare(UPSERT_ROLE);
     this.deleteRole = db.prepare('DELETE FROM roles WHERE key = ?');
     const tables = Object.keys(LIST_INSERTS) as ListTable[];
@@ -55,6 +58,7 @@ export class RoleWriter {
       for (const row of lists[table]) this.lists[table].insert.run(role.key, ...row);
     }
     for (const w of role.warnings) this.resolveWarning.run(w.resolved ? 1 : 0, w.pageId, role.key, w.field);
+    this.changes.write(role.key, role.warnings);
     const rowid = searchRowId(role.key);
     this.deleteSearch.run(rowid);
     this.insertSearch.run(

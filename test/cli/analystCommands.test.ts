@@ -171,6 +171,6 @@ describe('rolepages roles, show and export', () => {
   it('export exits 2 for a table that does not exist, listing the ones that do', () => {
     const { status, stderr } = run('export', '--db', db, '--format', 'csv', '--table', 'salaries');
     expect(status).toBe(2);
-    expect(stderr).toMatch(/^rolepages export: no table or view named "salaries"; choose one of: columns, comparisons, conflicts, observations, /);
+    expect(stderr).toMatch(/^rolepages export: no table or view named "salaries"; choose one of: changes, columns, comparisons, conflicts, observations, /);
   });
 });

@@ -65,4 +65,5 @@ export const RECONCILED_TABLES = [
   ['role_race', 'role_key, group_name'],
   ['role_aliases', 'role_key, alias, kind'],
   ['conflicts', 'role_key, field, value'],
+  ['changes', 'role_key, field, old_value, new_value'],
 ] as const;
