@@ -4,7 +4,7 @@ import { runQuery } from './commands/query.js';
 
 // The process `rolepages query` runs its statement in: `node queryProcess.js DB FORMAT`, the
 // statement on stdin.
-endQuietlyWhenStdoutCloses();
+endQuietlyWhenStdoutCloses('query');
 const [db, format] = process.argv.slice(2);
 if (db === undefined || !OUTPUT_FORMATS.includes(format as OutputFormat)) {
   process.stderr.write('rolepages query: the query process takes DB and FORMAT, and the statement on stdin\n');

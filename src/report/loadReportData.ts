@@ -1,5 +1,5 @@
 import { printable } from '../printable.js';
-import { openForReading, type Db } from '../store/openDatabase.js';
+import { openReadOnly, type Db } from '../store/openDatabase.js';
 import { StoreError } from '../store/storeError.js';
 import type { ReportConflict, ReportData, ReportPage, ReportRole, ReportSkill } from './reportData.js';
 import { ReportError } from './reportError.js';
@@ -23,7 +23,7 @@ const RECONCILED_FIELDS = new Set([
 export function loadReportData(dbPath: string): ReportData {
   let db: Db;
   try {
-    db = openForReading(dbPath);
+    db = openReadOnly(dbPath);
   } catch (error) {
     if (error instanceof StoreError) throw new ReportError(error.message);
     throw error;
