@@ -3,11 +3,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { checkRolesDatabase, closeWriter, openForWriting, openReadOnly } from '../../src/store/openDatabase.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { StoreError } from '../../src/store/storeError.js';
 import { tempDir } from '../faults/support.js';
+import { databaseBeforePages } from '../support/oldDatabase.js';
 
 describe('openReadOnly: a rolepages database, read-only, or a StoreError saying what is wrong', () => {
   it('opens a rolepages database so that nothing can change it', () => {
@@ -57,16 +58,6 @@ describe('checkRolesDatabase for a writer (allowNew), as ingest opens its --db',
     text.close();
   });
 });
-
-/** A database as rolepages left it before captures were grouped into pages: the first three schema steps only. */
-export function databaseBeforePages(file: string): void {
-  const db = new Database(file);
-  for (const step of MIGRATIONS.filter((m) => m.version < 4)) {
-    step.up(db);
-    db.pragma(`user_version = ${step.version}`);
-  }
-  db.close();
-}
 
 function caught(run: () => unknown): unknown {
   try {
