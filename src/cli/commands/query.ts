@@ -111,8 +111,9 @@ export async function runQuery(sql: string, file: string, format: OutputFormat):
     try {
       rows = statement.iterate() as IterableIterator<Row>;
     } catch (error) {
-      // better-sqlite3 refuses a statement with placeholders run without values (a RangeError).
-      if (!(error instanceof RangeError)) throw error;
+      // better-sqlite3 refuses a statement with placeholders run without values: a RangeError
+      // for `?`, a TypeError for `:name`; nothing else can fail before the first row.
+      if (!(error instanceof RangeError || error instanceof TypeError)) throw error;
       fail('query', `SQL error: ${error.message}: query takes no values for ? or :name placeholders; write the values into the statement`);
       return;
     }
