@@ -82,7 +82,8 @@ export function renderRole(r: RoleReport, db: string): string {
   const disagreeing: string[] = [];
   for (const f of r.fields) {
     const kept = f.values.length > 1 ? keptValue(r.role, f.field) : undefined;
-    if (f.values.length > 1) disagreeing.push(f.field);
+    // A page counted under two values is a page whose captures disagree.
+    if (f.values.reduce((n, v) => n + v.pages, 0) > r.pages) disagreeing.push(f.field);
     f.values.forEach((v, i) => {
       const label = (i === 0 ? fieldLabel(f.field) : '').padEnd(width);
       const mark = kept !== undefined && sameValue(v.value, kept) ? ' (kept)' : '';

@@ -78,6 +78,7 @@ export function outputProblem(where: string, error: NodeJS.ErrnoException): stri
 export function outputHint(code: string | undefined): string {
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full: free some space, or write elsewhere';
   if (code === 'EISDIR') return 'it is a directory: name a file';
+  if (code === 'EFBIG') return 'the file would be larger than a file may be there: write elsewhere';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'it cannot be written there: check the permissions, or write elsewhere';
   return 'check the path, or write elsewhere';
 }
