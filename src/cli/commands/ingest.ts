@@ -10,7 +10,7 @@ import { plural } from '../../words.js';
 import { printable } from '../../printable.js';
 import { dbOption } from './defaults.js';
 import { pathProblem } from './pathProblem.js';
-import { advice, fail, namesTheDatabase, outputProblem, pageAdvice } from './userError.js';
+import { advice, fail, namesTheDatabase, outputProblem, pageAdvice, say } from './userError.js';
 
 interface IngestCommandOptions {
   db: string;
@@ -104,11 +104,11 @@ export function registerIngest(program: Command): void {
       progress.stop();
       // Inputs that could not be walked come first in the summary and are no file's outcome.
       report?.finish(summary, summary.failed.slice(0, summary.failed.length - failedFiles));
-      for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${printable(f.path)}: ${pageAdvice(f.code, f.reason)}\n`);
+      for (const f of summary.failed) say('ingest', `${printable(f.path)}: ${pageAdvice(f.code, f.reason)}`);
       if (signal !== null) {
-        process.stderr.write(`rolepages ingest: interrupted; ${plural(summary.stored, 'file')} stored; run the same command again to finish\n`);
+        say('ingest', `interrupted; ${plural(summary.stored, 'file')} stored; run the same command again to finish`);
       } else if (summary.stopped !== null) {
-        process.stderr.write(`rolepages ingest: stopped: ${summary.stopped}; once that is fixed (or with another --db), run the same command again to store the rest\n`);
+        say('ingest', `stopped: ${summary.stopped}; once that is fixed (or with another --db), run the same command again to store the rest`);
       }
       process.stdout.write(`${summaryLine(summary)}\n`);
       process.exitCode = signal !== null ? exitStatusOf(signal) : summary.failed.length > 0 || summary.stopped !== null ? 1 : 0;

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
-import { outputProblem } from './userError.js';
+import { outputProblem, say } from './userError.js';
 
 /**
  * How a command prints rows, the same on every command: `table` aligned for people to read,
@@ -200,7 +200,8 @@ class TableLayout {
 export function endQuietlyWhenStdoutCloses(command: string): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`rolepages${command === '' ? '' : ` ${command}`}: ${outputProblem('the output', error)}\n`);
+    if (command === '') process.stderr.write(`rolepages: ${outputProblem('the output', error)}\n`);
+    else say(command, outputProblem('the output', error));
     process.exit(1);
   });
 }

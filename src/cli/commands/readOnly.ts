@@ -3,7 +3,7 @@ import { openReadOnly, type Db } from '../../store/openDatabase.js';
 import { sqliteFamily } from '../../store/storeError.js';
 import { plural } from '../../words.js';
 import { OutputError } from './output.js';
-import { advice, fail, outputProblem } from './userError.js';
+import { advice, fail, outputProblem, say } from './userError.js';
 
 /**
  * Runs a command that reads the database, opened read-only with the schema check every reading
@@ -50,8 +50,9 @@ function notePendingRoles(command: string, file: string, db: Db): void {
   if (!hasList) return;
   const { n } = db.prepare('SELECT COUNT(*) AS n FROM pending_roles').get() as { n: number };
   if (n === 0) return;
-  process.stderr.write(
-    `rolepages ${command}: note: ${plural(n, 'role is', 'roles are')} not yet reconciled with ${n === 1 ? 'its' : 'their'} newest pages ` +
-      `(an ingest is running, or was interrupted); when none is running, run "rolepages ingest" on the same pages with --db ${printable(file)} to finish them\n`,
+  say(
+    command,
+    `note: ${plural(n, 'role is', 'roles are')} not yet reconciled with ${n === 1 ? 'its' : 'their'} newest pages ` +
+      `(an ingest is running, or was interrupted); when none is running, run "rolepages ingest" on the same pages with --db ${printable(file)} to finish them`,
   );
 }

@@ -5,7 +5,7 @@ import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
 import { dbOption } from './defaults.js';
 import { withReadOnlyDb } from './readOnly.js';
-import { fail, namesTheDatabase } from './userError.js';
+import { fail, namesTheDatabase, say } from './userError.js';
 
 export function registerReport(program: Command): void {
   program
@@ -21,9 +21,7 @@ export function registerReport(program: Command): void {
       return withReadOnlyDb('report', options.db, () => {
         try {
           const written = writeReport(options.db, options.out);
-          process.stderr.write(
-            `rolepages report: wrote ${printable(written.outPath)} (${plural(written.roles, 'role')}, ${(written.bytes / 1024).toFixed(0)} KiB)\n`,
-          );
+          say('report', `wrote ${printable(written.outPath)} (${plural(written.roles, 'role')}, ${(written.bytes / 1024).toFixed(0)} KiB)`);
         } catch (error) {
           if (!(error instanceof ReportError)) throw error;
           fail('report', error.message);

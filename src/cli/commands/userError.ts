@@ -8,8 +8,13 @@ import { StoreError } from '../../store/storeError.js';
  * exit status (2 for a command that cannot do what it was asked, 1 for a run that did part).
  */
 export function fail(command: string, message: string, status = 2): void {
-  process.stderr.write(`rolepages ${command}: ${message}\n`);
+  say(command, message);
   process.exitCode = status;
+}
+
+/** A line on stderr that is not the command's failure (a file that failed, a note), said the same way. */
+export function say(command: string, message: string): void {
+  process.stderr.write(`rolepages ${command}: ${message}\n`);
 }
 
 /**
