@@ -21,3 +21,12 @@ export class PageError extends Error {
     super(`${printable(file)}: ${reason}`);
   }
 }
+
+/**
+ * Any error met on one page as the PageError it is: one already, or `internal` (a bug, or an
+ * exhausted stack), still one line naming the file.
+ */
+export function toPageError(error: unknown, path: string): PageError {
+  if (error instanceof PageError) return error;
+  return new PageError('internal', path, `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`);
+}

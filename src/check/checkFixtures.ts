@@ -8,14 +8,17 @@ import { PAGE_EXTENSIONS, readPageFile } from '../read/pageFile.js';
 import { diffJson } from './diffJson.js';
 
 /** A fixture's expected record sits beside it: `000_seed.txt` → `000_seed.txt.expected.json`. */
-export const expectedPathFor = (page: string): string => `${page}.expected.json`;
+export const expectedPathFor = (page: string): string => `${page}${EXPECTED_SUFFIX}`;
+const EXPECTED_SUFFIX = '.expected.json';
 
 export type FixtureResult =
   | { page: string; status: 'match' }
   /** With `update`: the expected file was rewritten (an unchanged one is a match). */
   | { page: string; status: 'updated'; expectedFile: string }
   | { page: string; status: 'mismatch'; differences: string[] }
-  | { page: string; status: 'missing-expected' | 'error'; reason: string };
+  | { page: string; status: 'missing-expected' | 'error'; reason: string }
+  /** An expected record whose page is not in the folder: `page` is the expected file. */
+  | { page: string; status: 'missing-page'; reason: string };
 
 /**
  * Extracts every page in `dir` and compares its record with the expected JSON beside it. The
@@ -23,12 +26,24 @@ export type FixtureResult =
  * on where the check runs from.
  */
 export async function checkFixtures(dir: string, options: { update?: boolean } = {}): Promise<FixtureResult[]> {
-  const names = (await readdir(dir, { withFileTypes: true }))
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries
     .filter((e) => e.isFile() && PAGE_EXTENSIONS.has(extname(e.name).toLowerCase()))
     .map((e) => e.name)
     .sort();
   const results: FixtureResult[] = [];
   for (const name of names) results.push(await checkOne(dir, name, options.update ?? false));
+  // An expected record left behind by a page that was renamed or deleted checks nothing.
+  const pages = new Set(names);
+  for (const e of entries.filter((e) => e.name.endsWith(EXPECTED_SUFFIX)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const page = e.name.slice(0, -EXPECTED_SUFFIX.length);
+    if (pages.has(page)) continue;
+    results.push({
+      page: join(dir, e.name),
+      status: 'missing-page',
+      reason: `its page ${printable(page)} is not in the folder; restore the page, or delete the expected record`,
+    });
+  }
   return results;
 }
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { endQuietlyWhenStdoutCloses } from './commands/output.js';
 
-endQuietlyWhenStdoutCloses();
+const named = process.argv[2];
+endQuietlyWhenStdoutCloses(named !== undefined && !named.startsWith('-') ? named : '');
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -17,7 +18,8 @@ const program = new Command('rolepages')
   .showHelpAfterError('see `rolepages --help`')
   // Bad usage exits with status 2 on every command, as scripts expect.
   .exitOverride((err: CommanderError) => {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') process.exit(0);
+    // `rolepages help` and `rolepages help show` are asked-for help, as `--help` is.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') process.exit(0);
     process.exit(2);
   });
 
@@ -36,7 +38,6 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   export: async () => (await import('./commands/export.js')).registerExport,
   report: async () => (await import('./commands/report.js')).registerReport,
 };
-const named = process.argv[2];
 const load = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
 for (const register of await Promise.all(load.map((l) => l()))) register(program);
 

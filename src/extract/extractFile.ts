@@ -1,4 +1,4 @@
-import { PageError } from '../errors.js';
+import { PageError, toPageError } from '../errors.js';
 import { readPageBytes, readPageFile, type ReadOptions } from '../read/readPage.js';
 import type { PageRecord } from '../schema/pageRecord.js';
 import { extractPage } from './extractPage.js';
@@ -13,7 +13,7 @@ export function extractBytes(bytes: Uint8Array, path: string, sha256?: string): 
     const page = readPageBytes(bytes, path, sha256);
     return extractPage(page.document, { path, sha256: page.sha256 });
   } catch (error) {
-    return asPageError(error, path);
+    return toPageError(error, path);
   }
 }
 
@@ -30,13 +30,7 @@ export async function extractFile(path: string, options: ReadOptions = {}): Prom
   try {
     bytes = await readPageFile(path, options);
   } catch (error) {
-    return asPageError(error, path);
+    return toPageError(error, path);
   }
   return extractBytes(bytes, path);
-}
-
-function asPageError(error: unknown, path: string): PageError {
-  if (error instanceof PageError) return error;
-  // A bug, or an exhausted stack: still one line naming what failed.
-  return new PageError('internal', path, `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`);
 }

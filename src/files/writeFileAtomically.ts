@@ -47,7 +47,9 @@ export async function streamFileAtomically(path: string, fill: (out: NodeJS.Writ
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   try {
     await Promise.race([fill(out), failed]);
-    await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
+    // A write that failed after `fill` returned (the last chunk on a full disk) fails the end.
+    await Promise.race([new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))), failed]);
+    if (out.errored) throw out.errored;
     const fd = openSync(temporary, 'r+');
     try {
       fsyncSync(fd);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import type { Warning } from '../schema/pageRecord.js';
+import type { PageErrorCode } from '../errors.js';
 import { type Capture, type CaptureOutcome, RoleStore, type StoreCounts } from '../store/roleStore.js';
 import { closeReadOnlyForThread } from '../store/openDatabase.js';
 import { describeStoreFailure, isDatabaseFailure } from '../store/storeError.js';
@@ -11,7 +12,8 @@ import { defaultThreads, openReaderPool } from './readerPool.js';
 export type FileOutcome =
   | { path: string; status: 'stored'; warnings: Warning[] }
   | { path: string; status: 'skipped' }
-  | { path: string; status: 'failed'; reason: string };
+  /** `code` is the page's `PageError` code when the page itself was refused. */
+  | { path: string; status: 'failed'; reason: string; code?: PageErrorCode };
 
 export interface IngestOptions {
   /**
@@ -43,7 +45,7 @@ export interface IngestSummary extends StoreCounts {
   stored: number;
   skipped: number;
   /** Each file or input not stored, once, with the reason. */
-  failed: Array<{ path: string; reason: string }>;
+  failed: Array<{ path: string; reason: string; code?: PageErrorCode }>;
   /** Why the run stopped before its end (an interrupt, or a database that cannot be written); null when it finished. */
   stopped: string | null;
 }
@@ -82,7 +84,7 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
     options.onStart?.(files.length);
     let done = 0;
     const report = (outcome: FileOutcome) => {
-      if (outcome.status === 'failed') summary.failed.push({ path: outcome.path, reason: outcome.reason });
+      if (outcome.status === 'failed') summary.failed.push(outcome.code === undefined ? { path: outcome.path, reason: outcome.reason } : { path: outcome.path, reason: outcome.reason, code: outcome.code });
       else summary[outcome.status]++;
       options.onFile?.(outcome, ++done, files.length);
     };
@@ -156,7 +158,7 @@ function storeBatch(store: RoleStore, paths: readonly string[], results: readonl
   for (const [i, result] of results.entries()) {
     const path = paths[i]!;
     if (result.kind === 'failed') {
-      report({ path, status: 'failed', reason: result.reason });
+      report(result.code === undefined ? { path, status: 'failed', reason: result.reason } : { path, status: 'failed', reason: result.reason, code: result.code });
       continue;
     }
     // When the batch was rolled back, a file whose content was stored before stays stored.

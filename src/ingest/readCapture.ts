@@ -1,4 +1,4 @@
-import { PageError } from '../errors.js';
+import { PageError, type PageErrorCode } from '../errors.js';
 import { extractBytes } from '../extract/extractFile.js';
 import { readPageFileSync, sha256 } from '../read/pageFile.js';
 import type { PageRecord } from '../schema/pageRecord.js';
@@ -17,7 +17,7 @@ export interface ReadTask {
 export type ReadResult =
   | { kind: 'page'; record: PageRecord; capturedAt: string }
   | { kind: 'known'; sha256: string }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string; code?: PageErrorCode };
 
 /**
  * Reads, hashes and (unless its content is stored already, which a re-run mostly finds) extracts
@@ -29,7 +29,7 @@ export function readCapture({ path, maxBytes, database }: ReadTask): ReadResult 
   try {
     file = readPageFileSync(path, maxBytes === undefined ? {} : { maxBytes });
   } catch (error) {
-    if (error instanceof PageError) return { kind: 'failed', reason: error.reason };
+    if (error instanceof PageError) return { kind: 'failed', reason: error.reason, code: error.code };
     throw error;
   }
   const { bytes } = file;
@@ -37,5 +37,5 @@ export function readCapture({ path, maxBytes, database }: ReadTask): ReadResult 
   const hash = sha256(bytes);
   if (database !== null && hasStoredContent(database, hash)) return { kind: 'known', sha256: hash };
   const record = extractBytes(bytes, path, hash);
-  return record instanceof PageError ? { kind: 'failed', reason: record.reason } : { kind: 'page', record, capturedAt };
+  return record instanceof PageError ? { kind: 'failed', reason: record.reason, code: record.code } : { kind: 'page', record, capturedAt };
 }

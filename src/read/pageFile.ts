@@ -54,7 +54,7 @@ function refuseUnlessPageFile(info: Stats, path: string, maxBytes: number): void
     throw new PageError(
       'too-large',
       path,
-      `${mib(info.size)} is over the ${mib(maxBytes)} limit for one page; if it really is one page, raise the limit with --max-size`,
+      `${mib(info.size)} is over the ${mib(maxBytes)} limit for one page`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { printable } from '../printable.js';
 import { canonicalJson } from '../reconcile/canonical.js';
-import { openForReading, type Db } from '../store/openDatabase.js';
+import { openReadOnly, type Db } from '../store/openDatabase.js';
 import { RoleReader } from '../store/readRoles.js';
 import type { RoleValues } from '../store/roleValues.js';
 import { StoreError } from '../store/storeError.js';
@@ -20,7 +20,7 @@ export const REPORT_ROLE_CAP = 1000;
 export function loadReportData(dbPath: string, cap = REPORT_ROLE_CAP): ReportData {
   let db: Db;
   try {
-    db = openForReading(dbPath);
+    db = openReadOnly(dbPath);
   } catch (error) {
     if (error instanceof StoreError) throw new ReportError(error.message);
     throw error;

@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { printable } from '../printable.js';
 import { databaseFolder, pageKeyOf, storedPath } from './capturePaths.js';
 import { refillColumnDocs } from './columnDocs.js';
 import { StoreError } from './storeError.js';
@@ -322,7 +321,7 @@ export function migrate(db: Database, file: string): void {
         // run this step while this one waited.
         if ((db.pragma('user_version', { simple: true }) as number) >= step.version) return;
         step.up(db);
-        if (step.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new StoreError(`${file}: migration ${step.version} broke a reference`);
+        if (step.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new StoreError('migration-failed', file, `upgrading it to schema ${step.version} would break a reference; it was left as it was`, current);
         db.pragma(`user_version = ${step.version}`);
       }).immediate();
     } finally {
@@ -334,7 +333,5 @@ export function migrate(db: Database, file: string): void {
 /** Throws when `version` (a database's `user_version`) was written by a newer rolepages than this one. */
 export function refuseNewerSchema(version: number, file: string): void {
   if (version <= SCHEMA_VERSION) return;
-  throw new StoreError(
-    `${printable(file)}: the database has schema version ${version}, newer than this rolepages knows (${SCHEMA_VERSION}); upgrade rolepages or use another --db`,
-  );
+  throw new StoreError('newer-schema', file, `the database has schema version ${version}, newer than this rolepages knows (${SCHEMA_VERSION})`, version);
 }

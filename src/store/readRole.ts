@@ -32,6 +32,15 @@ export interface RoleReport {
   warnings: Array<{ field: string; message: string; resolved: boolean; paths: string[] }>;
 }
 
+/**
+ * One role as `rolepages show` prints it: its row, each value with the captures that showed it,
+ * its conflicts, aliases, lists and the pages' warnings. Undefined when no role has that key.
+ *
+ * @example
+ * const db = openReadOnly('out/roles.db');
+ * const role = readRole(db, 'collections-coordinator');
+ * db.close();
+ */
 export function readRole(db: Db, key: string): RoleReport | undefined {
   const row = db.prepare('SELECT * FROM roles WHERE key = ?').get(key) as Record<string, unknown> | undefined;
   if (!row) return undefined;

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { partnerVotesOnce, reconcileRole } from '../reconcile/reconcileRole.js';
 import { type Capture, type CaptureResult, CaptureWriter } from './captureWriter.js';
 import { EvidenceReader } from './evidenceReader.js';
-import { openForWriting, type Db } from './openDatabase.js';
+import { closeWriter, openForWriting, type Db } from './openDatabase.js';
 import { RoleWriter } from './roleWriter.js';
 import { describeStoreFailure, isDatabaseFailure } from './storeError.js';
 
@@ -32,6 +32,9 @@ const ROLES_PER_TRANSACTION = 200;
  * roles it shows as pending; `reconcilePending` then makes each pending role again from all of
  * its stored pages. Both are durable step by step, so a run killed anywhere is finished by the
  * next one.
+ *
+ * For a library caller it is a database open for writing, to give to `ingest`, read the counts of,
+ * and close; the steps and the connection are the ingest's own.
  */
 export class RoleStore {
   private readonly captures: CaptureWriter;
@@ -39,7 +42,12 @@ export class RoleStore {
   private readonly evidence: EvidenceReader;
   private readonly statements: Record<'pendingWithPartners' | 'unmarkPending' | 'pendingCount' | 'counts', Statement>;
 
-  constructor(readonly db: Db) {
+  /** The connection the steps write on. @internal */
+  readonly db: Db;
+
+  /** A store over a connection opened for writing; `RoleStore.open(file)` opens one and is the way in. */
+  constructor(db: Db) {
+    this.db = db;
     this.captures = new CaptureWriter(db);
     this.roles = new RoleWriter(db);
     this.evidence = new EvidenceReader(db);
@@ -72,14 +80,17 @@ export class RoleStore {
     return new RoleStore(openForWriting(file));
   }
 
+  /** Closes the database, in a mode that read-only folders and mounts can read (see `closeWriter`). */
   close(): void {
-    this.db.close();
+    closeWriter(this.db);
   }
 
   /**
    * Stores captures in one transaction, each under a savepoint of its own: a capture that fails
    * is rolled back whole and reported, and the others are stored. Throws when the database
    * itself fails (locked, full, read-only…): then none of them is stored.
+   *
+   * @internal
    */
   storeCaptures(captures: readonly Capture[]): CaptureOutcome[] {
     // Immediate: the write lock is taken (waiting out another ingest) before anything is read.
@@ -99,7 +110,7 @@ export class RoleStore {
       .immediate();
   }
 
-  /** How many roles wait for `reconcilePending`. */
+  /** How many roles wait for `reconcilePending`. @internal */
   pendingCount(): number {
     return this.statements.pendingCount.get() as number;
   }
@@ -107,6 +118,8 @@ export class RoleStore {
   /**
    * Reconciles every pending role (with its joint partners) from its stored pages, in key order,
    * `ROLES_PER_TRANSACTION` a transaction, and takes it off the list; returns how many it made.
+   *
+   * @internal
    */
   reconcilePending(onProgress?: (done: number, total: number) => void): number {
     const keys = this.statements.pendingWithPartners.all() as string[];

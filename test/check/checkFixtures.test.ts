@@ -56,4 +56,18 @@ describe('rolepages check', () => {
     await checkFixtures(dir, { update: true });
     expect((await checkFixtures(dir))[0]!.status).toBe('match');
   });
+
+  it('names an expected record whose page is gone, as a failure', async () => {
+    const dir = copyOf([seed000, `${seed000}.expected.json`]);
+    copyFileSync(join(FIXTURES, `${seed000}.expected.json`), join(dir, 'renamed.txt.expected.json'));
+    const results = await checkFixtures(dir);
+    expect(results).toEqual([
+      { page: join(dir, seed000), status: 'match' },
+      {
+        page: join(dir, 'renamed.txt.expected.json'),
+        status: 'missing-page',
+        reason: 'its page renamed.txt is not in the folder; restore the page, or delete the expected record',
+      },
+    ]);
+  });
 });

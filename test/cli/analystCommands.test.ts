@@ -112,7 +112,7 @@ describe('rolepages roles, show and export', () => {
     const { stdout } = run('show', 'collections-coordinator', '--db', editedDb);
     // Each value with the captures that showed it: the older capture of seed 001 still shows 37,938.
     expect(stdout).toContain(
-      `\n  Yearly salary         37938  (3 pages: ${join(dir, SEEDS[0]!)}, ${join(dir, SEEDS[1]!)}, ${join(dir, SEEDS[4]!)})\n` +
+      `\n  Yearly salary         37938  (3 pages: ${join(dir, SEEDS[0]!)}, ${join(dir, SEEDS[1]!)}, ${join(dir, SEEDS[4]!)}) (kept)\n` +
         `                        39120  (1 page: ${join(editedDir, 'edited.txt')})\n`,
     );
     expect(stdout).toContain('Conflicts:\n  Yearly salary: 37938 on 2 pages (kept)\n  Yearly salary: 39120 on 1 page\n');
@@ -136,7 +136,7 @@ describe('rolepages roles, show and export', () => {
   it('show exits 1 for a key it does not know', () => {
     const { status, stderr } = run('show', 'astronaut', '--db', db);
     expect(status).toBe(1);
-    expect(stderr).toBe(`rolepages show: no role with key "astronaut" in ${db}; "rolepages roles" lists them\n`);
+    expect(stderr).toBe(`rolepages show: no role with key, title or alias "astronaut" in ${db}; "rolepages roles" lists them\n`);
   });
 
   it('export writes a table as JSON lines or CSV', () => {
@@ -162,7 +162,7 @@ describe('rolepages roles, show and export', () => {
     // The database's shared-memory file takes 32 KiB; the export is larger.
     expect(run('export', '--db', db, '--format', 'jsonl', '--table', 'observations').stdout.length).toBeGreaterThan(32 * 1024);
     const { status, stderr } = runWithFileSizeLimit(32, 'export', '--db', db, '--format', 'jsonl', '--table', 'observations', '--out', out);
-    expect(stderr).toBe(`rolepages export: ${out}: cannot write the export (EFBIG), so the file is as it was; free some space or choose another --out\n`);
+    expect(stderr).toBe(`rolepages export: ${out}: cannot write the export (EFBIG), so the file is as it was; the file would be larger than a file may be there: write elsewhere\n`);
     expect(status).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('previous export\n');
     expect(readdirSync(dir).filter((f) => f.includes('kept.jsonl'))).toEqual(['kept.jsonl']);

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { writeRows, type Row } from '../../src/cli/commands/output.js';
+import { csvCell, formatOption, OutputError, writeRows, type Row } from '../../src/cli/commands/output.js';
 
 /** A reader that takes each chunk late and holds little, so a writer must wait for it to drain. */
 function slowReader(): Writable & { text: string; waits: number } {
@@ -69,5 +69,44 @@ describe('writeRows: rows written as they come, in one of the shared formats', (
     expect(out.waits).toBeGreaterThan(0);
     const lines = out.text.split('\r\n');
     expect([lines[0], lines[1], lines[20_000]]).toEqual(['n,label', '0,row 0', '19999,row 19999']);
+  });
+});
+
+describe('csvCell: text a spreadsheet would run as a formula is guarded, numbers are not', () => {
+  it.each([
+    ['=HYPERLINK("http://x","pay")', '"\'=HYPERLINK(""http://x"",""pay"")"'],
+    ['+1 555 0100 ext', "'+1 555 0100 ext"],
+    ['- Prepares invoices', "'- Prepares invoices"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\tindented', "'\tindented"],
+  ])('text %j is written %s', (text, cell) => {
+    expect(csvCell(text)).toBe(cell);
+  });
+
+  it('keeps numbers, and text that is a number as written, as they are', () => {
+    expect([csvCell(-8), csvCell(-3.5), csvCell('-8'), csvCell('+1.5'), csvCell('-1e3')]).toEqual(['-8', '-3.5', '-8', '+1.5', '-1e3']);
+    expect([csvCell('Collections Coordinator'), csvCell('New York, NY'), csvCell(null)]).toEqual(['Collections Coordinator', '"New York, NY"', '']);
+  });
+});
+
+describe('writeRows on output that fails', () => {
+  it('rejects with an OutputError carrying the system\'s code when the stream fails (a full disk)', async () => {
+    const full = new Writable({
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' }));
+      },
+    });
+    const rows = Array.from({ length: 50_000 }, (_, i): Row => ({ n: i }));
+    const failure = await writeRows(rows, ['n'], 'csv', full).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OutputError);
+    expect((failure as OutputError).cause.code).toBe('ENOSPC');
+  });
+});
+
+describe('formatOption: the help names only the formats a command accepts', () => {
+  it('show offers table and json', () => {
+    const option = formatOption(['table', 'json'], 'table');
+    expect(option.description).toBe('output format: table (aligned) or json (one array)');
+    expect(option.argChoices).toEqual(['table', 'json']);
   });
 });

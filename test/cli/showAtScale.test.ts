@@ -21,7 +21,7 @@ describe('rolepages show on a role seen on 1,200 pages', () => {
         'Values, each with the captures that showed it:',
         `  Most common degree  {"name":"Bachelor's Degree","pct":48}  (all 1,200 pages)`,
         '  Title               "Collections Coordinator"  (all 1,200 pages)',
-        `  Yearly salary       37938  (1,080 pages: ${path(1)}, ${path(2)}, ${path(3)} and 1,077 more)`,
+        `  Yearly salary       37938  (1,080 pages: ${path(1)}, ${path(2)}, ${path(3)} and 1,077 more) (kept)`,
         `                      39120  (120 pages: ${path(10)}, ${path(20)}, ${path(30)} and 117 more)`,
         '',
         'Conflicts:',

@@ -7,7 +7,7 @@ import { ingest } from '../../src/ingest/ingest.js';
 import { loadChanges, renderChangesSection } from '../../src/report/changesSection.js';
 import { loadReportData } from '../../src/report/loadReportData.js';
 import { renderReport } from '../../src/report/renderReport.js';
-import { openForReading } from '../../src/store/openDatabase.js';
+import { openReadOnly } from '../../src/store/openDatabase.js';
 import { FIXTURES, seed } from '../support/seeds.js';
 
 /**
@@ -63,7 +63,7 @@ describe('the report\'s "What changed between crawls"', () => {
   });
 
   it('lists at most the few seen on the most pages, and counts them all', () => {
-    const db = openForReading(changedDb);
+    const db = openReadOnly(changedDb);
     const changes = loadChanges(db, 1)!;
     db.close();
     expect(changes.total).toBe(2);

@@ -3,9 +3,10 @@ import { printable } from '../../printable.js';
 import { SCALAR_FIELDS } from '../../reconcile/reconcileRole.js';
 import { fieldLabel } from '../../schema/roleFields.js';
 import { CHANGE_COLUMNS, hasChanges, readChanges } from '../../store/readChanges.js';
-import { DEFAULT_DB } from './defaults.js';
+import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
-import { fail, withReadOnlyDb } from './readOnly.js';
+import { withReadOnlyDb } from './readOnly.js';
+import { fail } from './userError.js';
 
 interface ChangesOptions {
   db: string;
@@ -19,7 +20,7 @@ export function registerChanges(program: Command): void {
   program
     .command('changes')
     .description('list what the site changed between captures of a page: each role, field, old and new value, and when')
-    .option('--db <file>', 'the SQLite database to read', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--role <key>', 'only this role (its key, e.g. collections-coordinator)')
     .option('--field <name>', 'only this field, by its name (numberOfJobs) or its label ("Number of jobs")')
     .option('--since <date>', 'only changes first seen on or after this ISO date (2026-03-01, or 2026-03-01T09:00:00Z)')

@@ -3,7 +3,7 @@ import { checkFixtures, type FixtureResult } from '../../check/checkFixtures.js'
 import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
 import { pathProblem } from './pathProblem.js';
-import { fail } from './readOnly.js';
+import { fail } from './userError.js';
 
 export function registerCheck(program: Command): void {
   program

@@ -1,11 +1,13 @@
+import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import { streamFileAtomically } from '../../files/writeFileAtomically.js';
 import { datasetteMetadata } from '../../store/datasetteMetadata.js';
 import { printable } from '../../printable.js';
-import { DEFAULT_DB } from './defaults.js';
-import { OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
-import { fail, withReadOnlyDb } from './readOnly.js';
+import { dbOption } from './defaults.js';
+import { OUTPUT_FORMATS, OutputError, writeRows, type OutputFormat, type Row } from './output.js';
+import { withReadOnlyDb } from './readOnly.js';
+import { fail, namesTheDatabase, outputHint } from './userError.js';
 
 export function registerExport(program: Command): void {
   program
@@ -17,28 +19,34 @@ export function registerExport(program: Command): void {
         .default('csv'),
     )
     .option('--table <name>', 'the table or view to export', 'roles')
-    .option('--db <file>', 'the SQLite database to read', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--out <file>', 'write to this file, replaced whole or not at all, instead of stdout')
-    .action((options: { db: string; format: OutputFormat | 'datasette'; table: string; out?: string }) =>
-      withReadOnlyDb('export', options.db, async (db) => {
-        const write = async (fill: (out: NodeJS.WritableStream) => Promise<unknown>): Promise<void> => {
-          if (options.out === undefined) {
+    .action((options: { db: string; format: OutputFormat | 'datasette'; table: string; out?: string }) => {
+      const out = options.out;
+      if (out !== undefined) {
+        // Said before the database is opened, so that nothing at all is written.
+        const refusal = namesTheDatabase(out, options.db) ?? (isDirectory(out) ? `${printable(out)}: is a directory; name a file to write to` : undefined);
+        if (refusal !== undefined) return fail('export', refusal);
+      }
+      return withReadOnlyDb('export', options.db, async (db) => {
+        const write = async (fill: (stream: NodeJS.WritableStream) => Promise<unknown>): Promise<void> => {
+          if (out === undefined) {
             await fill(process.stdout);
             return;
           }
           try {
-            await streamFileAtomically(options.out, fill);
+            await streamFileAtomically(out, fill);
           } catch (error) {
-            const { code, syscall } = error as NodeJS.ErrnoException;
+            const cause = error instanceof OutputError ? error.cause : (error as NodeJS.ErrnoException);
             // Only the file system's refusals are the file's; anything else is not about writing.
-            if (syscall === undefined) throw error;
-            fail('export', `${printable(options.out)}: cannot write the export (${code}), so the file is as it was; free some space or choose another --out`);
+            if (cause.syscall === undefined) throw error;
+            fail('export', `${printable(out)}: cannot write the export (${cause.code ?? cause.message}), so the file is as it was; ${outputHint(cause.code)}`);
           }
         };
         if (options.format === 'datasette') {
           // Datasette names a database by its file name without the extension.
           const metadata = `${JSON.stringify(datasetteMetadata(basename(options.db, extname(options.db))), null, 2)}\n`;
-          await write(async (out) => out.write(metadata));
+          await write(async (stream) => stream.write(metadata));
           return;
         }
         const known = (
@@ -57,7 +65,17 @@ export function registerExport(program: Command): void {
         const statement = db.prepare(`SELECT * FROM "${options.table}"`);
         const columns = statement.columns().map((c) => c.name);
         const format = options.format;
-        await write((out) => writeRows(statement.iterate() as IterableIterator<Row>, columns, format, out));
-      }),
-    );
+        const rows = statement.iterate() as IterableIterator<Row>;
+        try {
+          await write((stream) => writeRows(rows, columns, format, stream));
+        } finally {
+          // A write that failed midway leaves the statement open, and the connection could not close.
+          rows.return?.();
+        }
+      });
+    });
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

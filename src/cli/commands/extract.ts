@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { PageError } from '../../errors.js';
 import { extractFile } from '../../extract/extractFile.js';
 import { maxSizeOption } from './maxSize.js';
+import { advice, fail } from './userError.js';
 
 export function registerExtract(program: Command): void {
   program
@@ -12,8 +13,7 @@ export function registerExtract(program: Command): void {
     .action(async (file: string, options: { maxSize: number }) => {
       const record = await extractFile(file, { maxBytes: options.maxSize });
       if (record instanceof PageError) {
-        process.stderr.write(`rolepages extract: ${record.message.split('\n')[0]}\n`);
-        process.exitCode = 2;
+        fail('extract', advice(record)!.split('\n')[0]!);
         return;
       }
       process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);

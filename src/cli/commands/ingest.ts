@@ -5,12 +5,12 @@ import { defaultThreads } from '../../ingest/readerPool.js';
 import { progressFor } from '../../ingest/progress.js';
 import { RunReport } from '../../ingest/runReport.js';
 import { RoleStore } from '../../store/roleStore.js';
-import { StoreError } from '../../store/storeError.js';
 import { maxSizeOption } from './maxSize.js';
 import { holdings, plural } from '../../words.js';
 import { printable } from '../../printable.js';
-import { DEFAULT_DB } from './defaults.js';
+import { dbOption } from './defaults.js';
 import { pathProblem } from './pathProblem.js';
+import { advice, fail, namesTheDatabase, outputProblem, pageAdvice, say } from './userError.js';
 
 interface IngestCommandOptions {
   db: string;
@@ -26,7 +26,7 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('extract every page, store it and reconcile the roles it shows (files whose content is stored are skipped)')
     .argument('<paths...>', 'saved pages, or directories to walk for *.html *.htm *.txt *.md')
-    .option('--db <file>', 'the SQLite database to write', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))
     .option('--quiet', 'no progress on stderr (failures and the summary line are still printed)')
     .option('--report <file>', "write a JSON report: each file's status, reason and warnings")
@@ -40,8 +40,12 @@ export function registerIngest(program: Command): void {
           (error: unknown) => pathProblem(path, error),
         );
         if (problem === undefined) continue;
-        process.stderr.write(`rolepages ingest: ${problem}\n`);
-        process.exitCode = 2;
+        fail('ingest', problem);
+        return;
+      }
+      const refusal = options.report === undefined ? undefined : namesTheDatabase(options.report, options.db);
+      if (refusal !== undefined) {
+        fail('ingest', refusal);
         return;
       }
       // Opened here first, and closed: a database that cannot be used is one line and status 2
@@ -49,17 +53,16 @@ export function registerIngest(program: Command): void {
       try {
         RoleStore.open(options.db).close();
       } catch (error) {
-        if (!(error instanceof StoreError)) throw error;
-        process.stderr.write(`rolepages ingest: ${error.message}\n`);
-        process.exitCode = 2;
+        const line = advice(error);
+        if (line === undefined) throw error;
+        fail('ingest', line);
         return;
       }
       let report: RunReport | undefined;
       try {
         if (options.report) report = new RunReport(options.report);
       } catch (error) {
-        process.stderr.write(`rolepages ingest: ${options.report}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path\n`);
-        process.exitCode = 2;
+        fail('ingest', `${printable(options.report!)}: ${outputProblem('the report', error as NodeJS.ErrnoException)}`);
         return;
       }
       const progress = progressFor(process.stderr, { quiet: options.quiet === true });
@@ -91,9 +94,9 @@ export function registerIngest(program: Command): void {
         });
       } catch (error) {
         progress.stop();
-        if (!(error instanceof StoreError)) throw error;
-        process.stderr.write(`rolepages ingest: ${error.message}\n`);
-        process.exitCode = 2;
+        const line = advice(error);
+        if (line === undefined) throw error;
+        fail('ingest', line);
         return;
       } finally {
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
@@ -101,11 +104,11 @@ export function registerIngest(program: Command): void {
       progress.stop();
       // Inputs that could not be walked come first in the summary and are no file's outcome.
       report?.finish(summary, summary.failed.slice(0, summary.failed.length - failedFiles));
-      for (const f of summary.failed) process.stderr.write(`rolepages ingest: ${printable(f.path)}: ${f.reason}\n`);
+      for (const f of summary.failed) say('ingest', `${printable(f.path)}: ${pageAdvice(f.code, f.reason)}`);
       if (signal !== null) {
-        process.stderr.write(`rolepages ingest: interrupted; ${plural(summary.stored, 'file')} stored; run the same command again to finish\n`);
+        say('ingest', `interrupted; ${plural(summary.stored, 'file')} stored; run the same command again to finish`);
       } else if (summary.stopped !== null) {
-        process.stderr.write(`rolepages ingest: stopped: ${summary.stopped}\n`);
+        say('ingest', `stopped: ${summary.stopped}; once that is fixed (or with another --db), run the same command again to store the rest`);
       }
       process.stdout.write(`${summaryLine(summary)}\n`);
       process.exitCode = signal !== null ? exitStatusOf(signal) : summary.failed.length > 0 || summary.stopped !== null ? 1 : 0;

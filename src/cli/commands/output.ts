@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
+import { outputProblem, say } from './userError.js';
 
 /**
  * How a command prints rows, the same on every command: `table` aligned for people to read,
@@ -11,11 +12,24 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 
 
 export type Row = Record<string, unknown>;
 
-/** The `--format` option of a command that prints rows: the formats it offers, and its default. */
+const FORMAT_HELP: Record<OutputFormat, string> = { table: 'table (aligned)', csv: 'csv', json: 'json (one array)', jsonl: 'jsonl (one object a line)' };
+
+/** The `--format` option of a command that prints rows: the formats it offers (and its help names only those), and its default. */
 export function formatOption(formats: readonly OutputFormat[], fallback: OutputFormat): Option {
-  return new Option('--format <format>', 'output format: table (aligned), csv, json (one array) or jsonl (one object a line)')
-    .choices(formats)
-    .default(fallback);
+  const named = formats.map((f) => FORMAT_HELP[f]);
+  const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]!}` : named.join('');
+  return new Option('--format <format>', `output format: ${list}`).choices(formats).default(fallback);
+}
+
+/** Output that could not be written (a full disk, a file that cannot be made): `where` says which. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(
+    readonly where: string,
+    override readonly cause: NodeJS.ErrnoException,
+  ) {
+    super(`cannot write ${where}: ${cause.message}`);
+  }
 }
 
 /** How many rows a table measures its column widths on before it starts printing. */
@@ -75,11 +89,19 @@ function startTable(writer: ChunkWriter, sample: readonly Row[], columns: readon
   return layout;
 }
 
-/** Gathers output into chunks and writes each, waiting for the reader to drain a full pipe. */
+/**
+ * Gathers output into chunks and writes each, waiting for the reader to drain a full pipe. A
+ * stream that fails (a full disk) fails the next flush with an `OutputError`.
+ */
 class ChunkWriter {
   private pending = '';
+  private failure: NodeJS.ErrnoException | undefined;
 
-  constructor(private readonly out: NodeJS.WritableStream) {}
+  constructor(private readonly out: NodeJS.WritableStream) {
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      this.failure ??= error;
+    });
+  }
 
   /** Adds text; true when a chunk is full and should be flushed before more is added. */
   add(text: string): boolean {
@@ -90,16 +112,39 @@ class ChunkWriter {
   async flush(): Promise<void> {
     const text = this.pending;
     this.pending = '';
-    if (text === '' || this.out.write(text)) return;
-    // A reader that has gone (EPIPE) ends the process from the stream's error handler.
-    await new Promise<void>((resolve) => this.out.once('drain', resolve));
+    this.throwIfFailed();
+    if (text === '') return;
+    const written = this.out.write(text);
+    // A write's failure is reported after the call returns, whether or not the buffer is full.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.out.off('drain', done).off('error', done);
+        resolve();
+      };
+      if (written) setImmediate(done);
+      else this.out.once('drain', done).once('error', done);
+    });
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw new OutputError('the output', this.failure);
   }
 }
 
+/**
+ * One CSV cell (RFC 4180). Text a spreadsheet would run as a formula (it begins with `=`, `+`,
+ * `-`, `@`, a tab or a CR) is written after a `'`, which spreadsheets show as text; numbers, and
+ * text that is a number as written (`-8`, `+1.5`), are written as they are. See docs/queries.md.
+ */
 export function csvCell(value: unknown): string {
-  const text = cellText(value);
+  const raw = cellText(value);
+  const text = typeof value === 'string' && FORMULA_START.test(raw) && !NUMBER.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -149,11 +194,14 @@ class TableLayout {
 
 /**
  * A reader that stops early (`| head -1`) closes the pipe: the command's output is done, not
- * failed, so the process ends quietly with status 0, as Unix tools do.
+ * failed, so the process ends quietly with status 0, as Unix tools do. Output that cannot be
+ * written (stdout on a full disk) is one line and status 1.
  */
-export function endQuietlyWhenStdoutCloses(): void {
+export function endQuietlyWhenStdoutCloses(command: string): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    if (command === '') process.stderr.write(`rolepages: ${outputProblem('the output', error)}\n`);
+    else say(command, outputProblem('the output', error));
+    process.exit(1);
   });
 }

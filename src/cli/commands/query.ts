@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Statement } from 'better-sqlite3';
 import { plural } from '../../words.js';
-import { DEFAULT_DB } from './defaults.js';
+import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
-import { fail, isSqliteError, withReadOnlyDb } from './readOnly.js';
+import { isSqliteError, withReadOnlyDb } from './readOnly.js';
+import { fail } from './userError.js';
 
 export const DEFAULT_QUERY_SECONDS = 60;
 
@@ -27,7 +28,7 @@ export function registerQuery(program: Command): void {
     .command('query')
     .description('run SQL on the database opened read-only; rows are printed as they come')
     .argument('<sql>', 'one SQL statement, e.g. "SELECT key, yearly_salary FROM roles ORDER BY yearly_salary DESC"')
-    .option('--db <file>', 'the SQLite database to read', DEFAULT_DB)
+    .addOption(dbOption())
     .addOption(formatOption(OUTPUT_FORMATS, 'table'))
     .addOption(
       new Option('--timeout <seconds>', 'stop a statement still running after this many seconds (0: no limit)')
@@ -106,9 +107,19 @@ export async function runQuery(sql: string, file: string, format: OutputFormat):
       fail('query', refusal(sql));
       return;
     }
+    let rows: IterableIterator<Row>;
+    try {
+      rows = statement.iterate() as IterableIterator<Row>;
+    } catch (error) {
+      // better-sqlite3 refuses a statement with placeholders run without values: a RangeError
+      // for `?`, a TypeError for `:name`; nothing else can fail before the first row.
+      if (!(error instanceof RangeError || error instanceof TypeError)) throw error;
+      fail('query', `SQL error: ${error.message}: query takes no values for ? or :name placeholders; write the values into the statement`);
+      return;
+    }
     try {
       const columns = statement.columns().map((c) => c.name);
-      await writeRows(statement.iterate() as IterableIterator<Row>, columns, format);
+      await writeRows(rows, columns, format);
     } catch (error) {
       if (!isSqliteError(error)) throw error;
       // A statement that returns rows and writes (INSERT … RETURNING, a pragma that changes the

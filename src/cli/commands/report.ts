@@ -3,24 +3,29 @@ import { ReportError } from '../../report/reportError.js';
 import { writeReport } from '../../report/writeReport.js';
 import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
-import { DEFAULT_DB } from './defaults.js';
+import { dbOption } from './defaults.js';
+import { withReadOnlyDb } from './readOnly.js';
+import { fail, namesTheDatabase, say } from './userError.js';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
     .description('write a self-contained HTML report of the roles database')
-    .option('--db <file>', 'the roles database', DEFAULT_DB)
+    .addOption(dbOption())
     .option('--out <file>', 'where to write the report', 'out/report.html')
     .action((options: { db: string; out: string }) => {
-      try {
-        const written = writeReport(options.db, options.out);
-        process.stderr.write(
-          `rolepages report: wrote ${printable(written.outPath)} (${plural(written.roles, 'role')}, ${(written.bytes / 1024).toFixed(0)} KiB)\n`,
-        );
-      } catch (error) {
-        if (!(error instanceof ReportError)) throw error;
-        process.stderr.write(`rolepages report: ${error.message}\n`);
-        process.exitCode = 2;
-      }
+      const refusal = namesTheDatabase(options.out, options.db);
+      if (refusal !== undefined) return fail('report', refusal);
+      // Opened first the way every reading command opens it: a database this rolepages cannot
+      // read is the same line here as for show or query.
+      return withReadOnlyDb('report', options.db, () => {
+        try {
+          const written = writeReport(options.db, options.out);
+          say('report', `wrote ${printable(written.outPath)} (${plural(written.roles, 'role')}, ${(written.bytes / 1024).toFixed(0)} KiB)`);
+        } catch (error) {
+          if (!(error instanceof ReportError)) throw error;
+          fail('report', error.message);
+        }
+      });
     });
 }

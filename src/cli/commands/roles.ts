@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DB } from './defaults.js';
+import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 
@@ -7,7 +7,7 @@ export function registerRoles(program: Command): void {
   program
     .command('roles')
     .description('list the reconciled roles with their page counts and conflicting fields')
-    .option('--db <file>', 'the SQLite database to read', DEFAULT_DB)
+    .addOption(dbOption())
     .addOption(formatOption(OUTPUT_FORMATS, 'table'))
     .action((options: { db: string; format: OutputFormat }) =>
       withReadOnlyDb('roles', options.db, async (db) => {
