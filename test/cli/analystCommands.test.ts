@@ -8,12 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { summaryLine } from '../../src/cli/commands/ingest.js';
 import type { OutputFormat } from '../../src/cli/commands/output.js';
 import { runQuery } from '../../src/cli/commands/query.js';
-import { renderRole } from '../../src/cli/commands/show.js';
+import { registerShow, renderRole } from '../../src/cli/commands/show.js';
+import { registerExport } from '../../src/cli/commands/export.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { openForReading } from '../../src/store/openDatabase.js';
 import { readRole } from '../../src/store/readRole.js';
 import { commandOutput } from '../support/commandOutput.js';
 import { runWithFileSizeLimit } from '../support/fileSizeLimit.js';
+import { runCommand } from '../support/runCommand.js';
 
 // The built CLI, as users run it (`npm test` builds first).
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -139,8 +141,8 @@ describe('rolepages roles, show and export', () => {
     expect(stdout).toContain('Conflicts:\n  Yearly salary: 37938 on 2 pages (kept)\n  Yearly salary: 39120 on 1 page\n');
   });
 
-  it('show exits 1 for a key it does not know', () => {
-    const { status, stderr } = run('show', 'astronaut', '--db', db);
+  it('show exits 1 for a key it does not know', async () => {
+    const { status, stderr } = await runCommand(registerShow, 'show', 'astronaut', '--db', db);
     expect(status).toBe(1);
     expect(stderr).toBe(`rolepages show: no role with key "astronaut" in ${db}; "rolepages roles" lists them\n`);
   });
@@ -171,8 +173,8 @@ describe('rolepages roles, show and export', () => {
     expect(readdirSync(dir).filter((f) => f.includes('kept.jsonl'))).toEqual(['kept.jsonl']);
   });
 
-  it('export exits 2 for a table that does not exist, listing the ones that do', () => {
-    const { status, stderr } = run('export', '--db', db, '--format', 'csv', '--table', 'salaries');
+  it('export exits 2 for a table that does not exist, listing the ones that do', async () => {
+    const { status, stderr } = await runCommand(registerExport, 'export', '--db', db, '--format', 'csv', '--table', 'salaries');
     expect(status).toBe(2);
     expect(stderr).toMatch(/^rolepages export: no table or view named "salaries"; choose one of: columns, comparisons, conflicts, observations, /);
   });
