@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/ingest.js';
 
 // The README and docs/queries.md promise that their example queries run on the fixtures' database:
 // each is taken from the documents themselves and run here.
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const GUIDES = ['../../README.md', '../../docs/queries.md'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
 function guideQueries(): Map<string, string> {
@@ -29,10 +28,9 @@ const run = (name: string) => {
   return db.prepare(sql).all();
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'rolepages-guide-')), 'roles.db');
-  const ingest = spawnSync(process.execPath, [CLI, 'ingest', 'fixtures', '--db', file], { encoding: 'utf8' });
-  expect(ingest.status).toBe(0);
+  expect((await ingest(file, ['fixtures'])).failed).toEqual([]);
   db = new Database(file, { readonly: true });
 });
 
