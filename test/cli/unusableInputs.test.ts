@@ -4,13 +4,16 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { RoleStore } from '../../src/store/roleStore.js';
+import { registerCheck } from '../../src/cli/commands/check.js';
+import { registerIngest } from '../../src/cli/commands/ingest.js';
 import { withReadOnlyDb } from '../../src/cli/commands/readOnly.js';
 import { PageError } from '../../src/errors.js';
 import { extractFile } from '../../src/extract/extractFile.js';
 import { ReportError } from '../../src/report/reportError.js';
 import { writeReport } from '../../src/report/writeReport.js';
 import { commandOutput } from '../support/commandOutput.js';
-import { rolepages, rolepagesAsync, tempDir } from '../faults/support.js';
+import { rolepagesAsync, tempDir } from '../faults/support.js';
+import { runCommand } from '../support/runCommand.js';
 
 /** Every command that reads a database, with the arguments it needs besides `--db`. */
 const READERS: Array<[string, string[]]> = [
@@ -108,19 +111,24 @@ describe('every command that reads a database, on one it cannot use: one line sa
   });
 });
 
+// In-process: the commands as registered (their CLI runs are in extract.test.ts and analystCommands.test.ts).
 describe('commands that read a folder or a file, on one that is not there', () => {
-  it('check on a missing folder', () => {
-    expect(rolepages('check', '/nope')).toMatchObject({ status: 2, stdout: '', stderr: 'rolepages check: /nope: no such file or folder; check the path\n' });
+  it('check on a missing folder', async () => {
+    expect(await runCommand(registerCheck, 'check', '/nope')).toEqual({ status: 2, stdout: '', stderr: 'rolepages check: /nope: no such file or folder; check the path\n' });
   });
 
-  it('ingest of a path that names nothing, before the database is touched', () => {
+  it('ingest of a path that names nothing, before the database is touched', async () => {
     const db = join(tempDir(), 'roles.db');
-    expect(rolepages('ingest', 'fixtures', '/nope', '--db', db)).toMatchObject({ status: 2, stdout: '', stderr: 'rolepages ingest: /nope: no such file or folder; check the path\n' });
+    expect(await runCommand(registerIngest, 'ingest', 'fixtures', '/nope', '--db', db)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'rolepages ingest: /nope: no such file or folder; check the path\n',
+    });
     expect(existsSync(db)).toBe(false);
   });
 
-  it('check on a file, not a folder', () => {
-    expect(rolepages('check', files.text!)).toMatchObject({
+  it('check on a file, not a folder', async () => {
+    expect(await runCommand(registerCheck, 'check', files.text!)).toEqual({
       status: 2,
       stdout: '',
       stderr: `rolepages check: ${files.text}: not a folder; name the folder that holds the saved pages\n`,
@@ -139,10 +147,10 @@ describe('a file name holding a newline or an escape sequence is printed escaped
     expect((error as PageError).message).toMatch(new RegExp(`^${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+$`));
   });
 
-  it('check', () => {
+  it('check', async () => {
     const folder = tempDir('rolepages-names-');
     writeFileSync(join(folder, hostile), 'Notes\n\nNothing to see here.\n');
-    const run = rolepages('check', folder);
+    const run = await runCommand(registerCheck, 'check', folder);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^FAIL ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n0 match, 1 failed \\(1 file in ${folder}\\)\\n$`));
   });
