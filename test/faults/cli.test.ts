@@ -1,7 +1,10 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { registerExtract } from '../../src/cli/commands/extract.js';
+import { registerIngest } from '../../src/cli/commands/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
+import { runCommand } from '../support/runCommand.js';
 import { FIXTURES } from '../support/seeds.js';
 import { expectSound, rolepages, tempDir } from './support.js';
 
@@ -19,19 +22,21 @@ describe('the size cap and --max-size', () => {
   copyFileSync(SEED_000, join(dir, 'small page.txt'));
   const tooLarge = `${big}: 1.5 MiB is over the 1.0 MiB limit for one page; if it really is one page, raise the limit with --max-size`;
 
-  it('extract refuses the file by its size under the cap given, and reads it under the default', () => {
-    expect(rolepages('extract', '--max-size', '1MB', big)).toMatchObject({ status: 2, stdout: '', stderr: `rolepages extract: ${tooLarge}\n` });
-    const raised = rolepages('extract', big);
+  // In-process, the commands as registered; their CLI runs are in test/cli/extract.test.ts and
+  // test/cli/analystCommands.test.ts.
+  it('extract refuses the file by its size under the cap given, and reads it under the default', async () => {
+    expect(await runCommand(registerExtract, 'extract', '--max-size', '1MB', big)).toEqual({ status: 2, stdout: '', stderr: `rolepages extract: ${tooLarge}\n` });
+    const raised = await runCommand(registerExtract, 'extract', big);
     expect([raised.status, raised.stderr]).toEqual([0, '']);
     expect(JSON.parse(raised.stdout).roles[0].yearlySalary).toBe(37938);
   });
 
-  it('ingest stores the others and names it (exit 1), and stores it too under the default cap (exit 0)', () => {
+  it('ingest stores the others and names it (exit 1), and stores it too under the default cap (exit 0)', async () => {
     const db = join(dir, 'roles.db');
-    const capped = rolepages('ingest', dir, '--db', db, '--max-size', '1MB', '--quiet');
+    const capped = await runCommand(registerIngest, 'ingest', dir, '--db', db, '--max-size', '1MB', '--quiet');
     expect(capped).toMatchObject({ status: 1, stderr: `rolepages ingest: ${tooLarge}\n` });
     expect(capped.stdout).toMatch(/^1 file stored, 0 skipped, 1 failed;/);
-    const raised = rolepages('ingest', dir, '--db', db, '--quiet');
+    const raised = await runCommand(registerIngest, 'ingest', dir, '--db', db, '--quiet');
     expect([raised.status, raised.stderr]).toEqual([0, '']);
     expect(raised.stdout).toMatch(/^1 file stored, 1 skipped, 0 failed;/);
     const store = RoleStore.open(db);
@@ -41,6 +46,7 @@ describe('the size cap and --max-size', () => {
     store.close();
   });
 
+  // On the CLI: the line naming the command's help is main.ts's.
   it('a number without a unit is bad usage that suggests the unit, not a cap of so many bytes', () => {
     const run = rolepages('extract', '--max-size', '10', big);
     expect([run.status, run.stdout]).toEqual([2, '']);
