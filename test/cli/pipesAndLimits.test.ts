@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rolepages, tempDir } from '../faults/support.js';
-import { runQuery } from '../../src/cli/commands/query.js';
+import { registerQuery, runQuery } from '../../src/cli/commands/query.js';
 import { commandOutput } from '../support/commandOutput.js';
+import { runCommand } from '../support/runCommand.js';
 import { buildHubRoleDb } from '../support/hubRoleDb.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -68,11 +69,12 @@ describe('query streams its rows and has a time limit', () => {
     expect(statementProcess()).toBe('');
   });
 
-  it('refuses a time limit that is not a number of seconds', () => {
-    expect(rolepages('query', '--db', db, '--timeout', 'soon', 'SELECT 1')).toMatchObject({
+  // In-process, the command as registered (main.ts adds the line naming its --help).
+  it('refuses a time limit that is not a number of seconds', async () => {
+    expect(await runCommand(registerQuery, 'query', '--db', db, '--timeout', 'soon', 'SELECT 1')).toEqual({
       status: 2,
       stdout: '',
-      stderr: "error: option '--timeout <seconds>' argument 'soon' is invalid. Expected `--timeout` to be a number of seconds from 0 up (0: no limit), got `soon`\nsee `rolepages query --help`\n",
+      stderr: "error: option '--timeout <seconds>' argument 'soon' is invalid. Expected `--timeout` to be a number of seconds from 0 up (0: no limit), got `soon`\n",
     });
   });
 

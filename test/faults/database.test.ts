@@ -3,13 +3,15 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { registerIngest } from '../../src/cli/commands/ingest.js';
 import { runQuery } from '../../src/cli/commands/query.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { FIXTURES, SEED_CAPTURES, SEED_PAGE_COUNTS } from '../support/seeds.js';
 import { dump } from '../store/storeFixtures.js';
 import { commandOutput } from '../support/commandOutput.js';
-import { expectSound, rolepages, rolepagesAsync, tempDir } from './support.js';
+import { runCommand } from '../support/runCommand.js';
+import { expectSound, rolepagesAsync, tempDir } from './support.js';
 
 const TEXT_SEEDS = SEED_CAPTURES.map((f) => join(FIXTURES, f));
 // The HTML captures of the seed pages (the fixtures' other HTML pages are of another page).
@@ -79,10 +81,11 @@ describe('a database that is read-only', () => {
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
-  it('rolepages ingest exits 2 with one line when the database cannot be opened for writing', () => {
+  // The command as registered, in-process (its CLI run is in test/cli/analystCommands.test.ts).
+  it('rolepages ingest exits 2 with one line when the database cannot be opened for writing', async () => {
     const dir = tempDir('rolepages-db-');
     mkdirSync(join(dir, 'roles.db'));
-    const run = rolepages('ingest', TEXT_SEEDS[0]!, '--db', join(dir, 'roles.db'));
+    const run = await runCommand(registerIngest, 'ingest', TEXT_SEEDS[0]!, '--db', join(dir, 'roles.db'));
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^rolepages ingest: ${join(dir, 'roles.db')}: cannot open the database \\([^\\n]+\\)\\n$`));
   });
