@@ -153,19 +153,22 @@ describe('rolepages roles, show and export', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ id: 1, role_a: 'collections-coordinator', role_b: 'account-specialist', layout: 'table' });
   });
 
-  it('export --out writes to a file what it prints on stdout', () => {
+  // In-process, the command as registered; its CLI run is the one above.
+  it('export --out writes to a file what it prints on stdout', async () => {
     const out = join(dir, 'observations.csv');
-    const { status, stdout } = run('export', '--db', db, '--format', 'csv', '--table', 'observations', '--out', out);
+    const { status, stdout } = await runCommand(registerExport, 'export', '--db', db, '--format', 'csv', '--table', 'observations', '--out', out);
     expect(status).toBe(0);
     expect(stdout).toBe('');
-    expect(readFileSync(out, 'utf8')).toBe(run('export', '--db', db, '--format', 'csv', '--table', 'observations').stdout);
+    expect(readFileSync(out, 'utf8')).toBe((await runCommand(registerExport, 'export', '--db', db, '--format', 'csv', '--table', 'observations')).stdout);
   });
 
-  it('export --out leaves the previous file whole when the disk fills', () => {
+  it('export --out leaves the previous file whole when the disk fills', async () => {
     const out = join(dir, 'kept.jsonl');
     writeFileSync(out, 'previous export\n');
     // The database's shared-memory file takes 32 KiB; the export is larger.
-    expect(run('export', '--db', db, '--format', 'jsonl', '--table', 'observations').stdout.length).toBeGreaterThan(32 * 1024);
+    const whole = await runCommand(registerExport, 'export', '--db', db, '--format', 'jsonl', '--table', 'observations');
+    expect(whole.stdout.length).toBeGreaterThan(32 * 1024);
+    // A limit on file sizes needs a process of its own.
     const { status, stderr } = runWithFileSizeLimit(32, 'export', '--db', db, '--format', 'jsonl', '--table', 'observations', '--out', out);
     expect(stderr).toBe(`rolepages export: ${out}: cannot write the export (EFBIG), so the file is as it was; free some space or choose another --out\n`);
     expect(status).toBe(2);
