@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rolePool } from '../../src/bench/rolePool.js';
 import { writeCorpus } from '../../src/bench/writeCorpus.js';
 
@@ -28,14 +28,17 @@ function storedCaptures(db: string): number {
 // That a run stopped so is finished by the same run again is tested on the library, in
 // test/ingest/interrupt.test.ts.
 describe('an ingest interrupted by a signal', () => {
+  let pages: string;
+  beforeAll(() => {
+    pages = join(mkdtempSync(join(tmpdir(), 'rolepages-interrupt-')), 'pages');
+    writeCorpus(pages, rolePool(400, 3), { pages: 600, shapes: ['tabular', 'flat'], seed: 8 });
+  });
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s: stops after the batch in flight, says what was stored and exits %i', async (signal, status) => {
-    const dir = mkdtempSync(join(tmpdir(), 'rolepages-interrupt-'));
-    const pages = join(dir, 'pages');
-    const db = join(dir, 'roles.db');
-    writeCorpus(pages, rolePool(400, 3), { pages: 600, shapes: ['tabular', 'flat'], seed: 8 });
+    const db = join(mkdtempSync(join(tmpdir(), 'rolepages-interrupt-')), 'roles.db');
     const child = spawn(process.execPath, [CLI, 'ingest', pages, '--db', db, '--batch-size', '10'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
