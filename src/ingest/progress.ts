@@ -57,7 +57,7 @@ class BarProgress implements Progress {
   private readonly bar: cliProgress.SingleBar;
   private rate = new Rate(Date.now);
   private failed = 0;
-  /** The roles being caught up once the files are done. */
+  /** The roles being reconciled once the files are stored. */
   private rolesBar: cliProgress.SingleBar | null = null;
 
   constructor(private readonly stream: NodeJS.WriteStream) {
@@ -131,7 +131,7 @@ class LineProgress implements Progress {
   }
 
   reconciling(done: number, total: number): void {
-    // A heartbeat like the files': a catch-up over in a few seconds leaves the log as it was.
+    // A heartbeat like the files': reconciling that is over in a few seconds leaves the log as it was.
     if (this.now() - this.lastLine < PLAIN_LINE_MILLISECONDS || done === total) return;
     this.lastLine = this.now();
     this.stream.write(reconcilingLine(done, total));

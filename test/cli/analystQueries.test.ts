@@ -1,19 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/ingest.js';
 
-// The README and docs/queries.md promise that their example queries run on the fixtures' database:
-// each is taken from the documents themselves and run here.
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const GUIDES = ['../../README.md', '../../docs/queries.md'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+// docs/queries.md promises that its example queries run on the fixtures' database: each is taken
+// from the document itself and run here.
+const GUIDE = fileURLToPath(new URL('../../docs/queries.md', import.meta.url));
 
 function guideQueries(): Map<string, string> {
   const queries = new Map<string, string>();
-  for (const block of GUIDES.map((guide) => readFileSync(guide, 'utf8')).join('\n').matchAll(/```sql\n([\s\S]*?)```/g)) {
+  for (const block of readFileSync(GUIDE, 'utf8').matchAll(/```sql\n([\s\S]*?)```/g)) {
     const name = /^-- query: (\S+)/m.exec(block[1]!)?.[1];
     const sql = block[1]!.slice(0, block[1]!.indexOf(';') + 1).replace(/^--.*\n/gm, '');
     if (name) queries.set(name, sql);
@@ -25,18 +24,17 @@ let db: Database.Database;
 const queries = guideQueries();
 const run = (name: string) => {
   const sql = queries.get(name);
-  if (!sql) throw new Error(`README.md and docs/queries.md have no query named ${name}`);
+  if (!sql) throw new Error(`docs/queries.md has no query named ${name}`);
   return db.prepare(sql).all();
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'rolepages-guide-')), 'roles.db');
-  const ingest = spawnSync(process.execPath, [CLI, 'ingest', 'fixtures', '--db', file], { encoding: 'utf8' });
-  expect(ingest.status).toBe(0);
+  expect((await ingest(file, ['fixtures'])).failed).toEqual([]);
   db = new Database(file, { readonly: true });
 });
 
-describe('the example queries of the README, on the fixtures', () => {
+describe('the example queries of docs/queries.md, on the fixtures', () => {
   it('has the seven queries they describe', () => {
     expect([...queries.keys()]).toEqual(['history', 'best-paid', 'shared-skills', 'disagreements', 'provenance', 'search', 'comparisons']);
   });

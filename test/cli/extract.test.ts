@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { registerCheck } from '../../src/cli/commands/check.js';
+import { runCommand } from '../support/runCommand.js';
 
 // The built CLI, as users run it (`npm test` builds first).
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -39,7 +41,8 @@ describe('rolepages check', () => {
     expect(status).toBe(0);
   });
 
-  it('shows where a long description differs, and --update counts and names only the file it changed', () => {
+  // In-process from here: the command as registered (runCommand), its wiring tested above.
+  it('shows where a long description differs, and --update counts and names only the file it changed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolepages-check-'));
     const page = '005_61d26842a8aa7f89_table.html';
     const seed = '000_61d26842a8aa7f89.txt';
@@ -47,7 +50,7 @@ describe('rolepages check', () => {
     const expectedFile = join(dir, `${page}.expected.json`);
     writeFileSync(expectedFile, readFileSync(expectedFile, 'utf8').replace('policies and regulations.', 'policXes and regulations.'));
 
-    const check = run('check', dir);
+    const check = await runCommand(registerCheck, 'check', dir);
     expect(check.status).toBe(1);
     expect(check.stdout).toBe(
       `MISMATCH ${join(dir, page)}\n` +
@@ -57,9 +60,9 @@ describe('rolepages check', () => {
         `1 match, 1 failed (2 files in ${dir})\n`,
     );
 
-    const update = run('check', dir, '--update');
+    const update = await runCommand(registerCheck, 'check', dir, '--update');
     expect(update.stdout).toBe(`1 updated: ${expectedFile}; 1 unchanged, 0 failed (2 files in ${dir})\n`);
-    expect(run('check', dir, '--update').stdout).toBe(`0 updated, 2 unchanged, 0 failed (2 files in ${dir})\n`);
-    expect(run('check', dir).status).toBe(0);
+    expect((await runCommand(registerCheck, 'check', dir, '--update')).stdout).toBe(`0 updated, 2 unchanged, 0 failed (2 files in ${dir})\n`);
+    expect((await runCommand(registerCheck, 'check', dir)).status).toBe(0);
   });
 });

@@ -4,7 +4,16 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { RoleStore } from '../../src/store/roleStore.js';
-import { rolepages, rolepagesAsync, tempDir } from '../faults/support.js';
+import { registerCheck } from '../../src/cli/commands/check.js';
+import { registerIngest } from '../../src/cli/commands/ingest.js';
+import { withReadOnlyDb } from '../../src/cli/commands/readOnly.js';
+import { PageError } from '../../src/errors.js';
+import { extractFile } from '../../src/extract/extractFile.js';
+import { ReportError } from '../../src/report/reportError.js';
+import { writeReport } from '../../src/report/writeReport.js';
+import { commandOutput } from '../support/commandOutput.js';
+import { rolepagesAsync, tempDir } from '../faults/support.js';
+import { runCommand } from '../support/runCommand.js';
 
 /** Every command that reads a database, with the arguments it needs besides `--db`. */
 const READERS: Array<[string, string[]]> = [
@@ -55,68 +64,93 @@ const CASES: Array<[string, (file: string) => string]> = [
   ],
 ];
 
-describe('every command that reads a database, on one it cannot use: one line saying what to do, exit 2', () => {
-  for (const [command, args] of READERS) {
-    it.concurrent.each(CASES)(`${command} on a database that is %s`, async (name, message) => {
-      const file = name === '/etc/passwd' ? name : files[name]!;
-      const run = await rolepagesAsync(command, ...args, '--db', file);
-      expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `rolepages ${command}: ${message(file)}\n`]);
-    });
+/** The line a command reading through `withReadOnlyDb` writes for the database `file`. */
+async function readOnlyOutcome(command: string, file: string) {
+  return commandOutput(() => withReadOnlyDb(command, file, () => undefined));
+}
 
-    it.concurrent(`${command} on a folder given as the database`, async () => {
-      const run = await rolepagesAsync(command, ...args, '--db', files.folder!);
-      expect([run.status, run.stdout]).toEqual([2, '']);
-      expect(run.stderr).toMatch(new RegExp(`^rolepages ${command}: ${files.folder}: cannot open the database \\([^\\n]+\\); check the --db path\\n$`));
-    });
+/** What `report` says: it reads the database through the report's own loader. */
+function reportOutcome(file: string): string {
+  try {
+    writeReport(file, join(tempDir('rolepages-out-'), 'report.html'));
+  } catch (error) {
+    if (error instanceof ReportError) return error.message;
+    throw error;
   }
+  return 'no error';
+}
 
-  it('a path holding control characters is printed escaped, on one line', () => {
-    const run = rolepages('roles', '--db', join(dir, 'new\nline\u001b[2J.db'));
+describe('every command that reads a database, on one it cannot use: one line saying what to do, exit 2', () => {
+  it.each(CASES)('query, roles, show and export on a database that is %s', async (name, message) => {
+    const file = name === '/etc/passwd' ? name : files[name]!;
+    expect(await readOnlyOutcome('roles', file)).toEqual({ status: 2, stdout: '', stderr: `rolepages roles: ${message(file)}\n` });
+  });
+
+  it.each(CASES)('report on a database that is %s', (name, message) => {
+    const file = name === '/etc/passwd' ? name : files[name]!;
+    expect(reportOutcome(file)).toBe(message(file));
+  });
+
+  it('a folder given as the database', async () => {
+    const run = await readOnlyOutcome('show', files.folder!);
+    expect([run.status, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(new RegExp(`^rolepages show: ${files.folder}: cannot open the database \\([^\\n]+\\); check the --db path\\n$`));
+    expect(reportOutcome(files.folder!)).toMatch(new RegExp(`^${files.folder}: cannot open the database \\([^\\n]+\\); check the --db path$`));
+  });
+
+  // The wiring: each command, as users run it, gives that line and status 2.
+  it.concurrent.each(READERS)('%s, run as users run it, on a database of another program', async (command, args) => {
+    const run = await rolepagesAsync(command, ...args, '--db', files.other!);
+    const message = CASES.find(([name]) => name === 'other')![1];
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `rolepages ${command}: ${message(files.other!)}\n`]);
+  });
+
+  it('a path holding control characters is printed escaped, on one line', async () => {
+    const run = await readOnlyOutcome('roles', join(dir, 'new\nline\u001b[2J.db'));
     expect(run.stderr).toBe(`rolepages roles: ${dir}/new\\nline\\x1b[2J.db: no such database; run "rolepages ingest PATH --db ${dir}/new\\nline\\x1b[2J.db" first\n`);
   });
 });
 
+// In-process: the commands as registered (their CLI runs are in extract.test.ts and analystCommands.test.ts).
 describe('commands that read a folder or a file, on one that is not there', () => {
-  it('check on a missing folder', () => {
-    expect(rolepages('check', '/nope')).toMatchObject({ status: 2, stdout: '', stderr: 'rolepages check: /nope: no such file or folder; check the path\n' });
+  it('check on a missing folder', async () => {
+    expect(await runCommand(registerCheck, 'check', '/nope')).toEqual({ status: 2, stdout: '', stderr: 'rolepages check: /nope: no such file or folder; check the path\n' });
   });
 
-  it('ingest of a path that names nothing, before the database is touched', () => {
+  it('ingest of a path that names nothing, before the database is touched', async () => {
     const db = join(tempDir(), 'roles.db');
-    expect(rolepages('ingest', 'fixtures', '/nope', '--db', db)).toMatchObject({ status: 2, stdout: '', stderr: 'rolepages ingest: /nope: no such file or folder; check the path\n' });
+    expect(await runCommand(registerIngest, 'ingest', 'fixtures', '/nope', '--db', db)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'rolepages ingest: /nope: no such file or folder; check the path\n',
+    });
     expect(existsSync(db)).toBe(false);
   });
 
-  it('check on a file, not a folder', () => {
-    expect(rolepages('check', files.text!)).toMatchObject({
+  it('check on a file, not a folder', async () => {
+    expect(await runCommand(registerCheck, 'check', files.text!)).toEqual({
       status: 2,
       stdout: '',
       stderr: `rolepages check: ${files.text}: not a folder; name the folder that holds the saved pages\n`,
     });
-  });
-
-  it('extract on a missing file', () => {
-    const run = rolepages('extract', '/nope/page.html');
-    expect([run.status, run.stdout]).toEqual([2, '']);
-    expect(run.stderr).toMatch(/^rolepages extract: \/nope\/page\.html: [^\n]+\n$/);
   });
 });
 
 describe('a file name holding a newline or an escape sequence is printed escaped, one failure on one line', () => {
   const hostile = 'new\nline \u001b[2J.txt';
 
-  it('extract', () => {
+  it('extract', async () => {
     const folder = tempDir('rolepages-names-');
     writeFileSync(join(folder, hostile), 'Notes\n\nNothing to see here.\n');
-    const run = rolepages('extract', join(folder, hostile));
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^rolepages extract: ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n$`));
+    const error = await extractFile(join(folder, hostile));
+    expect(error).toBeInstanceOf(PageError);
+    expect((error as PageError).message).toMatch(new RegExp(`^${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+$`));
   });
 
-  it('check', () => {
+  it('check', async () => {
     const folder = tempDir('rolepages-names-');
     writeFileSync(join(folder, hostile), 'Notes\n\nNothing to see here.\n');
-    const run = rolepages('check', folder);
+    const run = await runCommand(registerCheck, 'check', folder);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^FAIL ${folder}/new\\\\nline \\\\x1b\\[2J\\.txt: [^\\n\\u001b]+\\n0 match, 1 failed \\(1 file in ${folder}\\)\\n$`));
   });

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerIngest } from '../../src/cli/commands/ingest.js';
+import { runQuery } from '../../src/cli/commands/query.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { FIXTURES, SEED_CAPTURES, SEED_PAGE_COUNTS } from '../support/seeds.js';
 import { dump } from '../store/storeFixtures.js';
-import { expectSound, rolepages, rolepagesAsync, tempDir } from './support.js';
+import { commandOutput } from '../support/commandOutput.js';
+import { runCommand } from '../support/runCommand.js';
+import { expectSound, rolepagesAsync, tempDir } from './support.js';
 
 const TEXT_SEEDS = SEED_CAPTURES.map((f) => join(FIXTURES, f));
 // The HTML captures of the seed pages (the fixtures' other HTML pages are of another page).
@@ -77,10 +81,11 @@ describe('a database that is read-only', () => {
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
-  it('rolepages ingest exits 2 with one line when the database cannot be opened for writing', () => {
+  // The command as registered, in-process (its CLI run is in test/cli/analystCommands.test.ts).
+  it('rolepages ingest exits 2 with one line when the database cannot be opened for writing', async () => {
     const dir = tempDir('rolepages-db-');
     mkdirSync(join(dir, 'roles.db'));
-    const run = rolepages('ingest', TEXT_SEEDS[0]!, '--db', join(dir, 'roles.db'));
+    const run = await runCommand(registerIngest, 'ingest', TEXT_SEEDS[0]!, '--db', join(dir, 'roles.db'));
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^rolepages ingest: ${join(dir, 'roles.db')}: cannot open the database \\([^\\n]+\\)\\n$`));
   });
@@ -102,23 +107,25 @@ describe('two ingest runs on one database at once', () => {
 
   it('both finish, every capture is stored once, and the roles are those of one run over all the pages', async () => {
     const dir = tempDir('rolepages-concurrent-');
-    const a = copies(join(dir, 'a'), 'a', 30);
-    const b = copies(join(dir, 'b'), 'b', 30);
+    const a = copies(join(dir, 'a'), 'a', 10);
+    const b = copies(join(dir, 'b'), 'b', 10);
     const db = join(dir, 'roles.db');
 
     // Quiet: on a busy machine a progress line would reach stderr, which must hold failures only.
-    const [first, second] = await Promise.all([rolepagesAsync('ingest', a, '--db', db, '--quiet'), rolepagesAsync('ingest', b, '--db', db, '--quiet')]);
+    // Small batches, so that the two runs' transactions take turns many times.
+    const both = ['--db', db, '--quiet', '--batch-size', '10'];
+    const [first, second] = await Promise.all([rolepagesAsync('ingest', a, ...both), rolepagesAsync('ingest', b, ...both)]);
 
     expect([first.status, first.stderr, second.status, second.stderr]).toEqual([0, '', 0, '']);
-    expect(first.stdout).toMatch(/^150 files stored, 0 skipped, 0 failed;/);
-    expect(second.stdout).toMatch(/^150 files stored, 0 skipped, 0 failed;/);
+    expect(first.stdout).toMatch(/^50 files stored, 0 skipped, 0 failed;/);
+    expect(second.stdout).toMatch(/^50 files stored, 0 skipped, 0 failed;/);
 
     const together = RoleStore.open(db);
     const aloneDb = join(dir, 'alone.db');
     await ingest(aloneDb, [a, b], { concurrency: 0 });
     const alone = RoleStore.open(aloneDb);
-    // Sixty captures of each of the five seed pages.
-    expect(together.counts()).toEqual({ captures: 300, pages: 5, roles: 6, conflicts: 0 });
+    // Twenty captures of each of the five seed pages.
+    expect(together.counts()).toEqual({ captures: 100, pages: 5, roles: 6, conflicts: 0 });
     expect(dump(together.db, 'roles', 'key')).toEqual(dump(alone.db, 'roles', 'key'));
     expect(together.db.prepare('SELECT key, page_count FROM roles ORDER BY key').all()).toEqual(SEED_PAGE_COUNTS);
     expectSound(together.db);
@@ -127,7 +134,14 @@ describe('two ingest runs on one database at once', () => {
   });
 });
 
+// The statement is run as the query's own process runs it (runQuery, in-process): the refusal is
+// the read-only connection's and runQuery's. test/cli/analystCommands.test.ts runs query on the CLI.
 describe('rolepages query cannot change the database', () => {
+  let seeded: string;
+  beforeAll(async () => {
+    seeded = await seededDb();
+  });
+
   it.each([
     ['DELETE FROM roles', 'query is read-only: DELETE is refused'],
     ['  -- a comment first\n  update roles SET title = 1', 'query is read-only: UPDATE is refused'],
@@ -139,10 +153,11 @@ describe('rolepages query cannot change the database', () => {
     ['SELECT 1; DROP TABLE roles', 'SQL error: The supplied SQL string contains more than one statement'],
     ["ATTACH DATABASE 'other.db' AS other", 'query is read-only: ATTACH is refused'],
   ])('%s: exit 2, one line, nothing changed', async (sql, reason) => {
-    const file = await seededDb();
+    const file = join(tempDir('rolepages-db-'), 'roles.db');
+    copyFileSync(seeded, file);
     const before = readFileSync(file);
-    const run = rolepages('query', '--db', file, sql);
-    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `rolepages query: ${reason}\n`]);
+    const run = await commandOutput(() => runQuery(sql, file, 'table'));
+    expect(run).toEqual({ status: 2, stdout: '', stderr: `rolepages query: ${reason}\n` });
     expect(readFileSync(file).equals(before)).toBe(true);
     const store = RoleStore.open(file);
     expect(store.counts()).toMatchObject({ captures: 5, pages: 5, roles: 6 });

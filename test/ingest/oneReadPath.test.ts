@@ -1,23 +1,33 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../support/seeds.js';
-import { BAD_INPUTS, rolepages, rolepagesAsync, tempDir } from '../faults/support.js';
+import { PageError } from '../../src/errors.js';
+import { extractFile } from '../../src/extract/extractFile.js';
+import { BAD_INPUTS, tempDir } from '../faults/support.js';
 
-/** What `extract` says of a file: its record, or the reason after "FILE: ". */
+/** What `extract` says of a file: its record, or the reason it prints after "FILE: " (extractFile's). */
 async function extractOutcome(file: string): Promise<{ record: unknown } | { reason: string }> {
-  const run = await rolepagesAsync('extract', file);
-  if (run.status === 0) return { record: JSON.parse(run.stdout) as unknown };
-  return { reason: run.stderr.trim().replace(`rolepages extract: ${file}: `, '') };
+  const result = await extractFile(file);
+  return result instanceof PageError ? { reason: result.reason } : { record: result };
 }
 
-/** What `ingest --report` says of each file: stored, or the reason it failed. */
-function ingestOutcomes(files: readonly string[]): Map<string, { status: string; reason: string | null }> {
-  const dir = tempDir('rolepages-one-path-');
-  const report = join(dir, 'report.json');
-  rolepages('ingest', ...files, '--db', join(dir, 'roles.db'), '--report', report, '--quiet');
-  const entries = (JSON.parse(readFileSync(report, 'utf8')) as { files: Array<{ path: string; status: string; reason: string | null }> }).files;
-  return new Map(entries.map((e) => [e.path, { status: e.status, reason: e.reason }]));
+/**
+ * The built ingest, as the CLI runs it: its files read on worker threads, whose limits differ
+ * from this thread's (only the built code has the worker).
+ */
+const BUILT_INGEST = fileURLToPath(new URL('../../dist/ingest/ingest.js', import.meta.url));
+
+/** What ingest says of each file: stored, or the reason it failed. */
+async function ingestOutcomes(files: readonly string[]): Promise<Map<string, { status: string; reason: string | null }>> {
+  const { ingest } = (await import(BUILT_INGEST)) as typeof import('../../src/ingest/ingest.js');
+  const outcomes = new Map<string, { status: string; reason: string | null }>();
+  await ingest(join(tempDir('rolepages-one-path-'), 'roles.db'), files, {
+    concurrency: 2,
+    onFile: (o) => outcomes.set(o.path, { status: o.status, reason: o.status === 'failed' ? o.reason : null }),
+  });
+  return outcomes;
 }
 
 describe('extract and ingest read every file the same way', () => {
@@ -32,7 +42,7 @@ describe('extract and ingest read every file the same way', () => {
       ...readdirSync(FIXTURES).filter((name) => !name.endsWith('.json')).map((name) => join(FIXTURES, name)),
       nested,
     ];
-    const ingested = ingestOutcomes(files);
+    const ingested = await ingestOutcomes(files);
     const outcomes = await Promise.all(files.map(extractOutcome));
     let refused = 0;
     for (const [i, file] of files.entries()) {
