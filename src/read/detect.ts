@@ -1,4 +1,5 @@
 import { PageError } from '../errors.js';
+import { utf8CharAt } from '../util/utf8.js';
 import type { ReaderNote } from './document.js';
 
 /**
@@ -72,40 +73,19 @@ export function tallyUtf8(bytes: Uint8Array): { characters: number; strays: numb
   let strays = 0;
   let firstStray = -1;
   for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
+    if (bytes[i]! < 0x80) {
       i++;
       continue;
     }
-    const [length, low, high] = utf8Sequence(lead);
-    let taken = 1;
-    // The second byte has the narrower range that rules out overlong forms and surrogates.
-    while (taken < length) {
-      const b = bytes[i + taken];
-      const [min, max] = taken === 1 ? [low, high] : [0x80, 0xbf];
-      if (b === undefined || b < min || b > max) break;
-      taken++;
-    }
-    if (length > 0 && taken === length) characters++;
+    const { length, wellFormed } = utf8CharAt(bytes, i);
+    if (wellFormed) characters++;
     else {
       if (firstStray < 0) firstStray = i;
       strays++;
     }
-    i += taken;
+    i += length;
   }
   return { characters, strays, firstStray };
-}
-
-/** A lead byte's sequence length and the range of the byte after it (length 0: no sequence starts with it). */
-function utf8Sequence(lead: number): [length: number, low: number, high: number] {
-  if (lead >= 0xc2 && lead <= 0xdf) return [2, 0x80, 0xbf];
-  if (lead === 0xe0) return [3, 0xa0, 0xbf];
-  if (lead === 0xed) return [3, 0x80, 0x9f];
-  if (lead >= 0xe1 && lead <= 0xef) return [3, 0x80, 0xbf];
-  if (lead === 0xf0) return [4, 0x90, 0xbf];
-  if (lead >= 0xf1 && lead <= 0xf3) return [4, 0x80, 0xbf];
-  if (lead === 0xf4) return [4, 0x80, 0x8f];
-  return [0, 0, 0];
 }
 
 /** Files that land among saved pages by mistake, named by their magic numbers so the reason says what they are. */
