@@ -46,7 +46,7 @@ describe('ingest of the seed pages', () => {
   it('stores the 5 seed pages and reconciles 6 roles without conflicts', async () => {
     const { dir, db } = seedDir();
     const summary = await ingest(db, [dir], HERE);
-    expect(summary).toEqual({ stored: 5, skipped: 0, failed: [], stopped: null, captures: 5, pages: 5, roles: 6, conflicts: 0 });
+    expect(summary).toEqual({ stored: 5, skipped: 0, failed: [], stopped: null, notReached: [], pendingRoles: 0, captures: 5, pages: 5, roles: 6, conflicts: 0 });
     const store = open(db);
     const rows = store.db.prepare('SELECT key, page_count, average_age FROM roles ORDER BY key').all();
     expect(rows).toEqual([
