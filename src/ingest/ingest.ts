@@ -117,8 +117,8 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
         // closes with nothing under way.
         queue.clear();
         await queue.onIdle();
-        // After a failing database each file not stored is named once; after an interrupt, the
-        // one line that says so is enough (the files are simply not reached yet).
+        // After a failing database each file not stored is named once as failed; after an
+        // interrupt they are not failures, only not reached yet, and the summary lists them.
         if (stopped !== null) for (const path of files.slice(from + batchSize)) report({ path, status: 'failed', reason: `not stored: the run stopped: ${stopped}` });
         else summary.notReached = files.slice(from + batchSize);
         break;
