@@ -16,5 +16,9 @@ describe('printable: a name safe inside a one-line message', () => {
   it('keeps spaces, accents and other scripts as they are', () => {
     expect(printable('good-003 café ñandú/Медсестра רופא.txt')).toBe('good-003 café ñandú/Медсестра רופא.txt');
   });
-});
 
+  it('shows a byte of a file name that is not UTF-8 as that byte, and keeps characters beyond the BMP', () => {
+    expect(printable('pages/caf\udce9.txt')).toBe('pages/caf\\xe9.txt');
+    expect(printable('pages/\u{1f4e9} mail.txt')).toBe('pages/\u{1f4e9} mail.txt');
+  });
+});

@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { nameFromBytes, pathOnDisk } from '../files/fileNames.js';
 import { PAGE_EXTENSIONS } from '../read/pageFile.js';
 
 
@@ -30,21 +31,23 @@ export async function collectFiles(inputs: readonly string[]): Promise<Collected
     let real: string;
     let entries;
     try {
-      real = await realpath(dir);
+      // Its bytes, one character each: folders whose names differ only in bytes that are not UTF-8 stay apart.
+      real = (await realpath(pathOnDisk(dir), { encoding: 'buffer' })).toString('latin1');
       if (seenDirs.has(real)) return;
       seenDirs.add(real);
-      entries = await readdir(dir, { withFileTypes: true });
+      // Names as bytes: a name that is not UTF-8 read as text would name no file.
+      entries = (await readdir(pathOnDisk(dir), { withFileTypes: true, encoding: 'buffer' })).map((entry) => ({ entry, name: nameFromBytes(entry.name) }));
     } catch (error) {
       problems.push({ path: dir, reason: `cannot list the directory (${errorCode(error)})` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
+    for (const { entry, name } of entries) {
+      const path = join(dir, name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(path);
+          const target = await stat(pathOnDisk(path));
           isDir = target.isDirectory();
         } catch (error) {
           const code = errorCode(error);
@@ -55,7 +58,7 @@ export async function collectFiles(inputs: readonly string[]): Promise<Collected
       }
       if (isDir) await walk(path);
       // A FIFO or socket named like a page is handed on too: reading it fails with its kind, never silently.
-      else if (PAGE_EXTENSIONS.has(extname(entry.name).toLowerCase())) addFile(path);
+      else if (PAGE_EXTENSIONS.has(extname(name).toLowerCase())) addFile(path);
     }
   };
 

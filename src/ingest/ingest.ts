@@ -31,7 +31,10 @@ export interface IngestOptions {
    * @default the reader's cap, DEFAULT_MAX_PAGE_BYTES
    */
   maxBytes?: number;
-  /** Stops the run once the batch in flight is stored; what is left is done by running it again. */
+  /**
+   * Stops the run once the batch in flight is stored, or while the roles are reconciled, once
+   * those in hand are written; what is left is done by running it again.
+   */
   signal?: AbortSignal;
   /** Called once the files are known, before any is read. */
   onStart?: (total: number) => void;
@@ -48,6 +51,10 @@ export interface IngestSummary extends StoreCounts {
   failed: Array<{ path: string; reason: string; code?: PageErrorCode }>;
   /** Why the run stopped before its end (an interrupt, or a database that cannot be written); null when it finished. */
   stopped: string | null;
+  /** The files an interrupted run did not reach, in input order: running it again stores them. */
+  notReached: string[];
+  /** Roles left to reconcile (by the next run) when the run stopped before the end of that. */
+  pendingRoles: number;
 }
 
 /**
@@ -80,7 +87,7 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
   const pool = openReaderPool(options.concurrency ?? defaultThreads());
   try {
     const { files, problems } = await collectFiles(inputs);
-    const summary: IngestSummary = { stored: 0, skipped: 0, failed: [...problems], stopped: null, ...store.counts() };
+    const summary: IngestSummary = { stored: 0, skipped: 0, failed: [...problems], stopped: null, notReached: [], pendingRoles: 0, ...store.counts() };
     options.onStart?.(files.length);
     let done = 0;
     const report = (outcome: FileOutcome) => {
@@ -112,22 +119,25 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
         // closes with nothing under way.
         queue.clear();
         await queue.onIdle();
-        // After a failing database each file not stored is named once; after an interrupt, the
-        // one line that says so is enough (the files are simply not reached yet).
+        // After a failing database each file not stored is named once as failed; after an
+        // interrupt they are not failures, only not reached yet, and the summary lists them.
         if (stopped !== null) for (const path of files.slice(from + batchSize)) report({ path, status: 'failed', reason: `not stored: the run stopped: ${stopped}` });
+        else summary.notReached = files.slice(from + batchSize);
         break;
       }
     }
     if (summary.stopped === null) {
       try {
-        store.reconcilePending(options.onReconcile);
+        const { left } = await store.reconcilePendingUntil(options.signal, options.onReconcile);
+        // The roles not reached stay pending, and the next run reconciles them.
+        if (left > 0 && options.signal?.aborted) summary.stopped = 'interrupted';
       } catch (error) {
         // The captures are stored and their roles stay pending: the next run reconciles them.
         if (!isDatabaseFailure(error)) throw error;
         summary.stopped = `the roles could not all be reconciled: ${describeStoreFailure(error)}`;
       }
     }
-    Object.assign(summary, store.counts());
+    Object.assign(summary, store.counts(), { pendingRoles: store.pendingCount() });
     return summary;
   } finally {
     await pool.close();

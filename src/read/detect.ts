@@ -1,4 +1,5 @@
 import { PageError } from '../errors.js';
+import { utf8CharAt } from '../util/utf8.js';
 import type { ReaderNote } from './document.js';
 
 /**
@@ -36,10 +37,21 @@ export function decodePage(bytes: Uint8Array, path: string): DecodedPage {
     if (encoding.name !== 'utf-8') {
       throw new PageError('not-text', path, `the bytes are not valid ${encoding.name} (${encoding.why}); save the page again as UTF-8`);
     }
-    // Bytes that are not UTF-8 and say nothing else are almost always a windows-1252 save.
-    text = new TextDecoder('windows-1252').decode(bytes);
-    notes.push({ label: null, message: `the file is not valid UTF-8 (${encoding.why}); it was decoded as windows-1252` });
-    encoding.name = 'windows-1252';
+    const tally = tallyUtf8(bytes);
+    if (tally.characters >= tally.strays) {
+      // A UTF-8 save with a stray byte or two: decoding it all as windows-1252 would garble every
+      // other character (the bullets that mark list items among them).
+      text = new TextDecoder('utf-8').decode(bytes);
+      notes.push({
+        label: null,
+        message: `the file is UTF-8 but for ${tally.strays === 1 ? 'one byte sequence' : `${tally.strays} byte sequences`} that ${tally.strays === 1 ? 'is' : 'are'} not (the first at byte ${tally.firstStray}); each was replaced by U+FFFD`,
+      });
+    } else {
+      // Bytes that are not UTF-8 and say nothing else are almost always a windows-1252 save.
+      text = new TextDecoder('windows-1252').decode(bytes);
+      notes.push({ label: null, message: `the file is not valid UTF-8 (${encoding.why}); it was decoded as windows-1252` });
+      encoding.name = 'windows-1252';
+    }
   }
   if (looksBinary(text)) {
     throw new PageError('not-text', path, 'the file holds binary data, not a saved page (expected HTML or text)');
@@ -48,6 +60,32 @@ export function decodePage(bytes: Uint8Array, path: string): DecodedPage {
     throw new PageError('not-a-comparison', path, `the file holds only whitespace (${bytes.length} bytes); save the page again`);
   }
   return { text, kind: isHtml(text) ? 'html' : 'text', encoding: encoding.name, notes };
+}
+
+/**
+ * How much of a text that is not valid UTF-8 is UTF-8 all the same: its well-formed multi-byte
+ * characters, and the byte sequences a UTF-8 decoder replaces (counted as it counts them, one
+ * for each maximal ill-formed part). A windows-1252 save has no multi-byte characters but by
+ * rare accident; a UTF-8 save with a stray byte has many more of them than strays.
+ */
+export function tallyUtf8(bytes: Uint8Array): { characters: number; strays: number; firstStray: number } {
+  let characters = 0;
+  let strays = 0;
+  let firstStray = -1;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const { length, wellFormed } = utf8CharAt(bytes, i);
+    if (wellFormed) characters++;
+    else {
+      if (firstStray < 0) firstStray = i;
+      strays++;
+    }
+    i += length;
+  }
+  return { characters, strays, firstStray };
 }
 
 /** Files that land among saved pages by mistake, named by their magic numbers so the reason says what they are. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { PageError } from '../errors.js';
+import { pathOnDisk } from '../files/fileNames.js';
 
 /**
  * A saved page's file: its bytes, read only when it is a regular file under the size cap, and
@@ -19,15 +20,28 @@ export const PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.htm', '.
 export const DEFAULT_MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
 export interface ReadOptions {
-  /** Larger files fail with `too-large` before they are read. */
+  /** Larger files fail with `too-large`: before they are read when their size says so, else once the read passes it. */
   maxBytes?: number;
 }
 
-/** The bytes of a saved page, refusing files over the size cap before reading them. */
+/**
+ * The bytes of a saved page, refusing files over the size cap. The cap holds whatever the file's
+ * size says: a file of the kernel's (`/proc/self/pagemap`) says 0 and has no end.
+ */
 export async function readPageFile(path: string, { maxBytes = DEFAULT_MAX_PAGE_BYTES }: ReadOptions = {}): Promise<Uint8Array> {
+  const onDisk = pathOnDisk(path);
   try {
-    refuseUnlessPageFile(await stat(path), path, maxBytes);
-    return await readFile(path);
+    const info = await stat(onDisk);
+    refuseUnlessPageFile(info, path, maxBytes);
+    const handle = await open(onDisk, 'r');
+    try {
+      const gathered = new Gathered(info.size, maxBytes);
+      let into = gathered.space();
+      while (gathered.add((await handle.read(into, 0, into.length, null)).bytesRead)) into = gathered.space();
+      return gathered.bytes(path);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw unreadable(error, path);
   }
@@ -39,14 +53,66 @@ export async function readPageFile(path: string, { maxBytes = DEFAULT_MAX_PAGE_B
  * round trips) than the read itself.
  */
 export function readPageFileSync(path: string, { maxBytes = DEFAULT_MAX_PAGE_BYTES }: ReadOptions = {}): { bytes: Uint8Array; modified: Date } {
+  const onDisk = pathOnDisk(path);
   try {
-    const info = statSync(path);
+    const info = statSync(onDisk);
     refuseUnlessPageFile(info, path, maxBytes);
-    return { bytes: readFileSync(path), modified: info.mtime };
+    const fd = openSync(onDisk, 'r');
+    try {
+      const gathered = new Gathered(info.size, maxBytes);
+      let into = gathered.space();
+      while (gathered.add(readSync(fd, into, 0, into.length, null))) into = gathered.space();
+      return { bytes: gathered.bytes(path), modified: info.mtime };
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw unreadable(error, path);
   }
 }
+
+/**
+ * A file's bytes as they are read, stopping once they pass the cap: room for what its size says
+ * and the byte that shows whether it ends there, grown in whole chunks for a file that goes on.
+ */
+class Gathered {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(
+    size: number,
+    private readonly maxBytes: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(size > 0 ? Math.min(size, maxBytes) + 1 : CHUNK);
+  }
+
+  /** Where the next read goes: the room left, grown when there is none. */
+  space(): Buffer {
+    if (this.length === this.buffer.length) {
+      // Whole chunks: some kernel files take only reads of a multiple of their entry size.
+      const grown = Buffer.allocUnsafe(Math.min(this.length * 2, Math.ceil((this.maxBytes + 1) / CHUNK) * CHUNK));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    return this.buffer.subarray(this.length);
+  }
+
+  /** Counts a read's bytes; false once the file has ended or the cap is passed. */
+  add(read: number): boolean {
+    this.length += read;
+    return read > 0 && this.length <= this.maxBytes;
+  }
+
+  bytes(path: string): Uint8Array {
+    if (this.length > this.maxBytes) {
+      throw new PageError('too-large', path, `the file goes on past the ${mib(this.maxBytes)} limit for one page (its size said less); if it really is one page, raise the limit with --max-size`);
+    }
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** What is read at a time from a file whose size says nothing (0, as the kernel's files say). */
+const CHUNK = 64 * 1024;
 
 function refuseUnlessPageFile(info: Stats, path: string, maxBytes: number): void {
   if (!info.isFile()) throw new PageError('unreadable', path, `${fileKind(info)}, not a regular file; name a saved page file`);

@@ -317,6 +317,20 @@ function mergeResponsibilities(said: Said[]): string[] {
       if (id && !kept.has(id)) kept.set(id, collapse(item));
     }
   }
-  const ids = [...kept.keys()];
-  return ids.filter((id) => !ids.some((o) => o !== id && o.startsWith(id))).map((id) => kept.get(id)!);
+  const prefixes = cutOffStarts(kept.keys());
+  return [...kept.keys()].filter((id) => !prefixes.has(id)).map((id) => kept.get(id)!);
+}
+
+/**
+ * The ids that are the start of another id. Sorted, the ids that start with an id come right
+ * after it, so comparing each with the next finds them all: a role with tens of thousands of
+ * responsibilities is checked in a sort, not in a comparison of every pair.
+ */
+export function cutOffStarts(ids: Iterable<string>): Set<string> {
+  const sorted = [...ids].sort();
+  const starts = new Set<string>();
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    if (sorted[i + 1]!.startsWith(sorted[i]!)) starts.add(sorted[i]!);
+  }
+  return starts;
 }

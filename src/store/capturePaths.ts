@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { pathAsText } from '../files/fileNames.js';
 
 /**
  * The page a capture is of. The site's URL for "A vs B" ends in `a-vs-b`, built from the two
@@ -19,7 +20,8 @@ export function databaseFolder(db: Database): string {
 /**
  * A capture's path as stored: relative to the database's folder, so that a database and its
  * folder of pages can be moved together. `path` is absolute, or relative to the working folder.
+ * A name that is not UTF-8 is stored as text, its stray bytes written `\xNN`.
  */
 export function storedPath(folder: string, path: string): string {
-  return relative(folder, resolve(path)).split('\\').join('/');
+  return pathAsText(relative(folder, resolve(path)).split('\\').join('/'));
 }

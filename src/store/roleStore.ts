@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { partnerVotesOnce, reconcileRole } from '../reconcile/reconcileRole.js';
+import { type PartnerVotesOf, partnerVotesOnce, reconcileRole } from '../reconcile/reconcileRole.js';
 import { type Capture, type CaptureResult, CaptureWriter } from './captureWriter.js';
 import { EvidenceReader } from './evidenceReader.js';
 import { closeWriter, openForWriting, type Db } from './openDatabase.js';
@@ -124,24 +124,52 @@ export class RoleStore {
   reconcilePending(onProgress?: (done: number, total: number) => void): number {
     const keys = this.statements.pendingWithPartners.all() as string[];
     onProgress?.(0, keys.length);
-    // A role on thousands of pages is the joint partner of thousands: its votes on a field are
-    // read once a run, and only that field of its pages.
-    const partnerVotes = partnerVotesOnce((partner, field) => this.evidence.votes(partner, field));
+    const partnerVotes = this.partnerVotesOfRun();
     for (let start = 0; start < keys.length; start += ROLES_PER_TRANSACTION) {
-      const chunk = keys.slice(start, start + ROLES_PER_TRANSACTION);
-      this.db
-        .transaction(() => {
-          for (const key of chunk) {
-            const evidence = this.evidence.read(key);
-            if (evidence.pages.length > 0) this.roles.write(reconcileRole(evidence, partnerVotes));
-            else this.roles.remove(key);
-            this.statements.unmarkPending.run(key);
-          }
-        })
-        .immediate();
+      this.reconcileChunk(keys.slice(start, start + ROLES_PER_TRANSACTION), partnerVotes);
       onProgress?.(Math.min(start + ROLES_PER_TRANSACTION, keys.length), keys.length);
     }
     return keys.length;
+  }
+
+  /**
+   * As `reconcilePending`, giving the event loop a turn after each transaction, so that a signal
+   * is heard while thousands of roles are made, and stopping before the next one once `signal`
+   * is aborted. Returns how many it made and how many are left pending for the next run.
+   */
+  async reconcilePendingUntil(signal: AbortSignal | undefined, onProgress?: (done: number, total: number) => void): Promise<{ reconciled: number; left: number }> {
+    const keys = this.statements.pendingWithPartners.all() as string[];
+    onProgress?.(0, keys.length);
+    const partnerVotes = this.partnerVotesOfRun();
+    let done = 0;
+    while (done < keys.length) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted) break;
+      const chunk = keys.slice(done, done + ROLES_PER_TRANSACTION);
+      this.reconcileChunk(chunk, partnerVotes);
+      done += chunk.length;
+      onProgress?.(done, keys.length);
+    }
+    return { reconciled: done, left: this.pendingCount() };
+  }
+
+  /** A role on thousands of pages is the joint partner of thousands: its votes on a field are read once a run, and only that field of its pages. */
+  private partnerVotesOfRun(): PartnerVotesOf {
+    return partnerVotesOnce((partner, field) => this.evidence.votes(partner, field));
+  }
+
+  /** Makes the roles of `keys` again and takes them off the pending list, in one transaction. */
+  private reconcileChunk(keys: readonly string[], partnerVotes: PartnerVotesOf): void {
+    this.db
+      .transaction(() => {
+        for (const key of keys) {
+          const evidence = this.evidence.read(key);
+          if (evidence.pages.length > 0) this.roles.write(reconcileRole(evidence, partnerVotes));
+          else this.roles.remove(key);
+          this.statements.unmarkPending.run(key);
+        }
+      })
+      .immediate();
   }
 
   counts(): StoreCounts {

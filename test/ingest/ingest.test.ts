@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('ingest of the seed pages', () => {
   it('stores the 5 seed pages and reconciles 6 roles without conflicts', async () => {
     const { dir, db } = seedDir();
     const summary = await ingest(db, [dir], HERE);
-    expect(summary).toEqual({ stored: 5, skipped: 0, failed: [], stopped: null, captures: 5, pages: 5, roles: 6, conflicts: 0 });
+    expect(summary).toEqual({ stored: 5, skipped: 0, failed: [], stopped: null, notReached: [], pendingRoles: 0, captures: 5, pages: 5, roles: 6, conflicts: 0 });
     const store = open(db);
     const rows = store.db.prepare('SELECT key, page_count, average_age FROM roles ORDER BY key').all();
     expect(rows).toEqual([
@@ -163,6 +163,29 @@ describe('ingest of the seed pages', () => {
       { path: join(dir, 'notes.txt'), reason: expect.stringMatching(/comparison page/) },
       { path: join(dir, 'missing.html'), reason: 'cannot read the file (ENOENT); check that it exists and is readable' },
     ]);
+  });
+  it('fails a link to a file with no end (/proc/self/pagemap) alone, at the size cap, and stores the page beside it', async () => {
+    const { dir, db } = seedDir();
+    symlinkSync('/proc/self/pagemap', join(dir, 'pagemap.html'));
+    const summary = await ingest(db, [dir], HERE);
+    expect(summary.stored).toBe(5);
+    expect(summary.failed).toEqual([
+      {
+        path: join(dir, 'pagemap.html'),
+        reason: 'the file goes on past the 5.0 MiB limit for one page (its size said less); if it really is one page, raise the limit with --max-size',
+      },
+    ]);
+  });
+
+  it('stores a page whose file name is not UTF-8 (caf\\xe9.txt), found by walking its folder', async () => {
+    const { dir, db } = seedDir();
+    const text = readFileSync(join(dir, SEEDS[0]!), 'utf8').replaceAll('$37,938', '$38,100');
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'caf')), Buffer.from([0xe9]), Buffer.from('.txt')]), text);
+    const summary = await ingest(db, [dir], HERE);
+    expect(summary.failed).toEqual([]);
+    expect(summary.stored).toBe(6);
+    // Stored as text any UTF-8 reader takes, the stray byte written as printable writes it.
+    expect(open(db).db.prepare("SELECT path FROM pages WHERE path LIKE 'caf%'").pluck().all()).toEqual(['caf\\xe9.txt']);
   });
 });
 
@@ -311,5 +334,16 @@ describe('collectFiles', () => {
     const root = mkdtempSync(join(tmpdir(), 'rolepages-walk-'));
     writeFileSync(join(root, 'saved-page'), 'x');
     expect((await collectFiles([join(root, 'saved-page')])).files).toEqual([join(root, 'saved-page')]);
+  });
+
+  it('walks folders and files whose names are not UTF-8, each name keeping its bytes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rolepages-walk-'));
+    const bytes = (text: string, ...tail: number[]) => Buffer.concat([Buffer.from(text), Buffer.from(tail)]);
+    mkdirSync(bytes(join(root, 'r'), 0xe9, 0x73));
+    writeFileSync(bytes(join(root, 'r'), 0xe9, 0x73, ...Buffer.from('/caf'), 0xe9, ...Buffer.from('.txt')), 'x');
+    writeFileSync(bytes(join(root, 'caf'), 0xe8, ...Buffer.from('.txt')), 'x');
+    const { files, problems } = await collectFiles([root]);
+    expect(files).toEqual([join(root, 'caf\udce8.txt'), join(root, 'r\udce9s', 'caf\udce9.txt')]);
+    expect(problems).toEqual([]);
   });
 });

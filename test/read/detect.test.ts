@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PageError } from '../../src/errors.js';
-import { decodePage, isHtml } from '../../src/read/detect.js';
-import { seed, seedLine } from '../support/seeds.js';
+import { decodePage, isHtml, tallyUtf8 } from '../../src/read/detect.js';
+import { FIXTURES, seed, seedLine } from '../support/seeds.js';
+import { extractPage } from '../../src/extract/extractPage.js';
+import { readPageBytes } from '../../src/read/readPage.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -50,6 +55,22 @@ describe('decodePage: encodings', () => {
     expect(decoded.notes[0]?.message).toMatch(/not valid UTF-8.*windows-1252/);
   });
 
+  it('decodes UTF-8 with one stray byte as UTF-8, that byte replaced, with a note that says where', () => {
+    const line = 'Highest paying City: San José, CA';
+    const bytes = Uint8Array.from([...utf8(line), 0xa0, ...utf8(` Café Manager\n${seed('000')}`)]);
+    const decoded = decodePage(bytes, 'a.txt');
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text).toBe(`${line}\ufffd Café Manager\n${seed('000')}`);
+    expect(decoded.notes.map((n) => n.message)).toEqual(['the file is UTF-8 but for one byte sequence that is not (the first at byte 34); each was replaced by U+FFFD']);
+  });
+
+  it('still decodes a latin-1 save with a UTF-8-looking pair by accident as windows-1252 when its strays outnumber it', () => {
+    // "Â©" is a valid UTF-8 pair; "é" and "è" alone are not.
+    const decoded = decodePage(latin1('Crème brûlée chef Â© 2024, café'), 'a.txt');
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.text).toBe('Crème brûlée chef Â© 2024, café');
+  });
+
   it('ignores a UTF-16 declaration on ASCII-compatible bytes (the page was transcoded on save)', () => {
     expect(decodePage(utf8(htmlPage('<meta charset="utf-16">', 'Café')), 'a.html').text).toContain('Café');
   });
@@ -77,5 +98,48 @@ describe('isHtml: by content, not by name', () => {
   it('does not take text that merely starts with "<" for HTML', () => {
     expect(isHtml('<3 this job\nYearly salary $37,938')).toBe(false);
     expect(isHtml('<b> is how a tag looks')).toBe(false);
+  });
+});
+
+describe('tallyUtf8', () => {
+  it('counts well-formed multi-byte characters and the sequences a UTF-8 decoder replaces', () => {
+    expect(tallyUtf8(utf8('Café – 48%'))).toEqual({ characters: 2, strays: 0, firstStray: -1 });
+    expect(tallyUtf8(latin1('San José'))).toEqual({ characters: 0, strays: 1, firstStray: 7 });
+    // A cut-off three-byte character is one stray, as the decoder makes it one U+FFFD.
+    expect(tallyUtf8(Uint8Array.from([0x41, 0xe2, 0x80, 0x41, 0xc3, 0xa9]))).toEqual({ characters: 1, strays: 1, firstStray: 1 });
+  });
+
+  it('finds as many strays as the WHATWG decoder makes replacement characters, in any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const clean = bytes.filter((b, i) => !(b === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd));
+        const replaced = [...new TextDecoder('utf-8', { ignoreBOM: true }).decode(clean)].filter((c) => c === '\ufffd').length;
+        expect(tallyUtf8(clean).strays).toBe(replaced);
+      }),
+    );
+  });
+});
+
+describe('a capture with one stray byte', () => {
+  const file = join(FIXTURES, '004_53ee470b7ca18917.txt');
+  const recordOf = (bytes: Uint8Array) => {
+    const page = readPageBytes(bytes, file);
+    return extractPage(page.document, { path: file, sha256: page.sha256 });
+  };
+
+  it('gives fixture 004 the same roles, every skill and responsibility kept, and a page warning', () => {
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(' average salary');
+    const damaged = Uint8Array.from(bytes);
+    damaged[at] = 0xa0;
+    const clean = recordOf(bytes);
+    const record = recordOf(damaged);
+    expect(record.roles.map((r) => [r.key, r.skills.length, r.responsibilities.length])).toEqual(clean.roles.map((r) => [r.key, r.skills.length, r.responsibilities.length]));
+    expect(record.roles[0]!.skills.length).toBeGreaterThan(0);
+    expect(record.roles[1]!.responsibilities[0]).toBe(clean.roles[1]!.responsibilities[0]);
+    expect(record.roles.map((r) => r.yearlySalary)).toEqual(clean.roles.map((r) => r.yearlySalary));
+    expect(record.warnings.filter((w) => w.role === null).map((w) => w.message)).toEqual([
+      `the file is UTF-8 but for one byte sequence that is not (the first at byte ${at}); each was replaced by U+FFFD`,
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageEvidence, RoleEvidence } from '../../src/reconcile/evidence.js';
-import { reconcileRole } from '../../src/reconcile/reconcileRole.js';
+import { cutOffStarts, reconcileRole } from '../../src/reconcile/reconcileRole.js';
 import { partnerVotesFrom } from './partnerVotes.js';
 import { accountSpecialist, COORDINATOR_DESCRIPTION, coordinator, evidence, FIRST_CAPTURE, page, representative } from './seedRoles.js';
 
@@ -184,6 +184,36 @@ describe('reconcileRole: lists', () => {
       page([coordinator({ responsibilities: ['submit insurance appeals and provider disputes when necessary', audit!.slice(0, 40)] }), accountSpecialist()]),
     ];
     expect(reconcileRole(evidence(KEY, pages)).responsibilities).toEqual([audit, appeals]);
+  });
+
+  it('merges 32,000 responsibilities with one sorted pass, not a comparison of every pair', () => {
+    const [audit, appeals] = coordinator().responsibilities;
+    // A long list as a page of the site would show it: numbered sentences built on the seed's own.
+    const many = Array.from({ length: 32_000 }, (_, i) => `${i % 2 ? audit : appeals} (item ${i + 1})`);
+    const cutOff = many.slice(0, 500).map((r) => r.slice(0, 60));
+    const pages = [page([coordinator({ responsibilities: many }), accountSpecialist()]), page([coordinator({ responsibilities: cutOff }), accountSpecialist()])];
+    const startsWith = vi.spyOn(String.prototype, 'startsWith');
+    let merged: string[];
+    try {
+      merged = reconcileRole(evidence(KEY, pages)).responsibilities;
+      // Each id is compared with the next one in sorted order only: about one call an id, where
+      // every pair would be a billion.
+      expect(startsWith.mock.calls.length).toBeLessThan(2 * many.length);
+    } finally {
+      startsWith.mockRestore();
+    }
+    expect(merged).toHaveLength(32_000);
+    expect(merged.slice(0, 2)).toEqual([`${appeals} (item 1)`, `${audit} (item 2)`]);
+    expect(merged.at(-1)).toBe(`${audit} (item 32000)`);
+  });
+
+  it('drops an entry that is the start of another and keeps entries that only share a start', () => {
+    expect([...cutOffStarts(['audit outstanding accounts', 'audit', 'audit outstanding', 'submit', 'submit appeals', 'resolve'])].sort()).toEqual([
+      'audit',
+      'audit outstanding',
+      'submit',
+    ]);
+    expect([...cutOffStarts(['process payments', 'process claims', 'post payments'])]).toEqual([]);
   });
 
   it('merges race shares by group, a different share being a conflict on that group', () => {

@@ -71,3 +71,66 @@ describe('a page comparing roles titled in other scripts', () => {
     expect(renamed('Nur\u200bse RN').roles[0].key).toBe('nurse-rn');
   });
 });
+
+describe('roleKey: symbols that name something', () => {
+  it('spells out C++, C# and .NET, so that titles differing only by them keep distinct keys', () => {
+    const titles = ['C++ Developer', 'C# Developer', 'C Developer', '.NET Developer', 'NET Developer', 'F# Developer'];
+    expect(titles.map(roleKey)).toEqual([
+      'c-plus-plus-developer',
+      'c-sharp-developer',
+      'c-developer',
+      'dot-net-developer',
+      'net-developer',
+      'f-sharp-developer',
+    ]);
+  });
+
+  it('spells them in titles of the site that join several', () => {
+    expect(roleKey('C#/.NET Developer')).toBe('c-sharp-dot-net-developer');
+    expect(roleKey('Senior C++ Software Engineer')).toBe('senior-c-plus-plus-software-engineer');
+    expect(roleKey('C#.NET Developer')).toBe('c-sharp-dot-net-developer');
+    expect(roleKey('Microsoft .Net Developer')).toBe('microsoft-dot-net-developer');
+    expect(roleKey('F# ?')).toBe('f-sharp');
+    expect(roleKey('A+ Certified Technician')).toBe('a-plus-certified-technician');
+  });
+
+  it('spells them alike in full-width forms and in titles with other scripts', () => {
+    expect(roleKey('Ｃ＋＋ Developer')).toBe('c-plus-plus-developer');
+    expect(roleKey('Разработчик C++')).toBe('разработчик-c-plus-plus');
+    expect(roleKey('Développeur C#')).toBe('developpeur-c-sharp');
+  });
+
+  it('keeps & a separator, and numbers and dotted names as they were keyed', () => {
+    expect(roleKey('A&P Mechanic')).toBe('a-p-mechanic');
+    expect(roleKey('A & P Mechanic')).toBe('a-p-mechanic');
+    expect(roleKey('R&D Engineer')).toBe('r-d-engineer');
+    expect(roleKey('Team Member #2')).toBe('team-member-2');
+    expect(roleKey('ASP.NET Developer')).toBe('asp-net-developer');
+    expect(roleKey('Node.js Developer')).toBe('node-js-developer');
+    expect(roleKey('Sr. Accountant')).toBe('sr-accountant');
+    expect(roleKey('Sales + Marketing Manager')).toBe('sales-marketing-manager');
+  });
+
+  it('gives spelled keys the record schema accepts, each its own key', () => {
+    for (const title of ['C++ Developer', 'C# Developer', '.NET Developer']) {
+      expect(roleKey(title)).toMatch(ROLE_KEY_PATTERN);
+      expect(roleKey(roleKey(title))).toBe(roleKey(title));
+    }
+  });
+
+  it('matches prose names to titles spelled the same way', () => {
+    expect(nameWords('a c++ developer')).toBe('a c plus plus developer');
+    expect(nameWords('C# developers')).toBe('c sharp developers');
+  });
+});
+
+describe('a page comparing C++ Developer with C Developer', () => {
+  const renamed = extractText(seed('000').replace(/collections coordinator/gi, 'C++ Developer').replace(/account specialist/gi, 'C Developer'));
+
+  it('keys the two roles apart and reads each one its own values', () => {
+    expect(renamed.roles.map((r) => [r.key, r.title, r.yearlySalary])).toEqual([
+      ['c-plus-plus-developer', 'C++ Developer', 37938],
+      ['c-developer', 'C Developer', 42586],
+    ]);
+  });
+});

@@ -30,13 +30,24 @@ describe('the database explains itself', () => {
     expect(row('job_satisfaction')).toEqual({ field: 'jobSatisfaction', unit: 'rating out of 5' });
   });
 
-  it('gives Datasette titles, descriptions, units and label columns', () => {
+  it('gives Datasette titles, descriptions with their units, and label columns', () => {
     const metadata = datasetteMetadata('roles') as { databases: { roles: { tables: Record<string, { description: string; columns: Record<string, string>; units?: Record<string, string>; label_column?: string }> } } };
     const roles = metadata.databases.roles.tables.roles!;
     expect(roles.label_column).toBe('title');
     expect(roles.columns.yearly_salary).toBe('Average yearly salary (USD a year)');
-    expect(roles.units).toMatchObject({ average_age: 'years', lgbt_pct: 'percent' });
+    expect(roles.columns.average_age).toBe('Average age of the workers (years)');
+    // One pair of brackets round the unit, never "(percent (0-100))".
+    expect(roles.columns.lgbt_pct).toBe('Share of workers who are LGBT (percent, 0-100)');
+    expect(metadata.databases.roles.tables.role_skills!.columns.pct).toBe('Share of resumes that list it (percent, 0-100)');
+    for (const table of Object.values(metadata.databases.roles.tables)) {
+      for (const description of Object.values(table.columns)) expect(description).not.toMatch(/\([^)]*\(/);
+    }
     expect(metadata.databases.roles.tables.observations!.description).toContain('view over page_sides');
+  });
+
+  it('hands Datasette no Pint units, which would show 46 years as "46.0 a"', () => {
+    const metadata = datasetteMetadata('roles') as { databases: { roles: { tables: Record<string, { units?: Record<string, string> }> } } };
+    expect(Object.values(metadata.databases.roles.tables).filter((t) => t.units !== undefined)).toEqual([]);
   });
   afterAll(() => store.close());
 });

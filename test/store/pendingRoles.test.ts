@@ -90,3 +90,64 @@ describe('roles pending reconciliation', () => {
     expect(pageCount(next, 'collections-coordinator')).toBe(2);
   });
 });
+
+describe('reconcilePendingUntil: reconciling that hears a signal', () => {
+  /** 250 comparisons of seed 000's two roles renamed apart: 500 pending roles. */
+  function manyPending(store: RoleStore): void {
+    const record = seedRecord('000');
+    store.storeCaptures(
+      Array.from({ length: 250 }, (_, i) => {
+        const roles = record.roles.map((r) => ({ ...r, key: `${r.key}-${i}`, title: `${r.title} ${i}` })) as typeof record.roles;
+        const sha256 = i.toString(16).padStart(64, '0');
+        return { path: `/pages/${i}.txt`, record: { ...record, source: { ...record.source, sha256 }, roles }, capturedAt: CAPTURED_AT };
+      }),
+    );
+  }
+
+  it('stops between transactions once aborted, and leaves the roles not reached pending for the next run', async () => {
+    const store = open();
+    manyPending(store);
+    expect(store.pendingCount()).toBe(500);
+    const stop = new AbortController();
+    const progress: Array<[number, number]> = [];
+    const result = await store.reconcilePendingUntil(stop.signal, (done, total) => {
+      progress.push([done, total]);
+      // As a SIGTERM that arrives while the first 200 roles are made.
+      if (done >= 200) stop.abort();
+    });
+    expect(result).toEqual({ reconciled: 200, left: 300 });
+    expect(progress).toEqual([
+      [0, 500],
+      [200, 500],
+    ]);
+    expect(store.counts().roles).toBe(200);
+    // Key order: the first 200 keys are made, the rest wait.
+    const keys = Array.from({ length: 250 }, (_, i) => [`collections-coordinator-${i}`, `account-specialist-${i}`]).flat().sort();
+    expect(store.db.prepare('SELECT key FROM roles ORDER BY key').pluck().all()).toEqual(keys.slice(0, 200));
+    expect(pending(store)).toEqual(keys.slice(200));
+
+    expect(await store.reconcilePendingUntil(undefined)).toEqual({ reconciled: 300, left: 0 });
+    expect(store.counts().roles).toBe(500);
+  });
+
+  it('gives the event loop a turn between transactions, so that a signal handler runs and stops it', async () => {
+    const store = open();
+    manyPending(store);
+    const stop = new AbortController();
+    // Queued as a signal handler is: it runs only when reconciling lets the event loop turn.
+    setImmediate(() => stop.abort());
+    const result = await store.reconcilePendingUntil(stop.signal);
+    expect(result.left).toBeGreaterThan(0);
+    expect(result.reconciled + result.left).toBe(500);
+  });
+
+  it('makes the same roles as reconcilePending when it runs to the end', async () => {
+    const eager = open();
+    const chunked = open();
+    manyPending(eager);
+    manyPending(chunked);
+    eager.reconcilePending();
+    expect(await chunked.reconcilePendingUntil(new AbortController().signal)).toEqual({ reconciled: 500, left: 0 });
+    for (const [table, order] of RECONCILED_TABLES) expect(dump(chunked.db, table, order)).toEqual(dump(eager.db, table, order));
+  });
+});

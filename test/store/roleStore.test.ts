@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractPage } from '../../src/extract/extractPage.js';
+import { readPageText } from '../../src/read/readPage.js';
 import { RoleStore } from '../../src/store/roleStore.js';
+import { FIXTURES } from '../support/seeds.js';
 import { StoreError } from '../../src/store/storeError.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import type { PageRecord } from '../../src/schema/pageRecord.js';
@@ -299,5 +303,28 @@ describe('RoleStore: reconciling a role again', () => {
     expect(searchRow('collections-associate').description).toBe('Collections associates negotiate settlements with debtors.');
     expect(store.db.prepare("SELECT role_key FROM role_search WHERE role_search MATCH 'debtors'").all()).toEqual([{ role_key: 'collections-associate' }]);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM role_search').get()).toEqual({ n: store.counts().roles });
+  });
+});
+
+describe('roles whose titles differ only by a symbol', () => {
+  /** Seed 000 with its roles renamed, and the first role's salary set, as the site would show another comparison. */
+  function comparison(first: string, salary: string, sha: string): PageRecord {
+    const text = readFileSync(join(FIXTURES, '000_61d26842a8aa7f89.txt'), 'utf8')
+      .replace(/collections coordinator/gi, first)
+      .replace(/account specialist/gi, 'Java Developer')
+      .replaceAll('$37,938', salary);
+    return extractPage(readPageText(text), { path: `${first} vs Java Developer.txt`, sha256: sha.repeat(64) });
+  }
+
+  it('keeps C++ Developer and C# Developer as two roles, each with its own salary, and counts both pages for Java Developer', () => {
+    storeAll(store, [comparison('C++ Developer', '$37,938', 'a'), comparison('C# Developer', '$50,000', 'b'), comparison('C Developer', '$41,000', 'c')]);
+    const rows = store.db.prepare('SELECT key, title, yearly_salary, page_count FROM roles ORDER BY key').all();
+    expect(rows).toEqual([
+      { key: 'c-developer', title: 'C Developer', yearly_salary: 41000, page_count: 1 },
+      { key: 'c-plus-plus-developer', title: 'C++ Developer', yearly_salary: 37938, page_count: 1 },
+      { key: 'c-sharp-developer', title: 'C# Developer', yearly_salary: 50000, page_count: 1 },
+      { key: 'java-developer', title: 'Java Developer', yearly_salary: 42586, page_count: 3 },
+    ]);
+    expect(store.db.prepare("SELECT COUNT(*) FROM conflicts WHERE field = 'yearlySalary'").pluck().get()).toBe(0);
   });
 });

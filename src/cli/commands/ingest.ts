@@ -2,6 +2,7 @@ import { lstat } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_BATCH_SIZE, type FileOutcome, ingest, type IngestSummary } from '../../ingest/ingest.js';
 import { defaultThreads } from '../../ingest/readerPool.js';
+import { exitStatusOf, Interrupts } from '../../ingest/interrupts.js';
 import { progressFor } from '../../ingest/progress.js';
 import { RunReport } from '../../ingest/runReport.js';
 import { RoleStore } from '../../store/roleStore.js';
@@ -66,15 +67,8 @@ export function registerIngest(program: Command): void {
         return;
       }
       const progress = progressFor(process.stderr, { quiet: options.quiet === true });
-      // Ctrl-C (or a SIGTERM) ends the run after the batch in flight is committed; a second one
-      // ends it at once, which loses nothing either (the batch is rolled back whole).
-      const interrupt = new AbortController();
-      let signal: NodeJS.Signals | null = null;
-      const onSignal = (name: NodeJS.Signals) => {
-        if (signal !== null) process.exit(exitStatusOf(name));
-        signal = name;
-        interrupt.abort();
-      };
+      const interrupts = new Interrupts(progress);
+      const onSignal = interrupts.handle;
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       let failedFiles = 0;
       let summary: IngestSummary;
@@ -82,7 +76,7 @@ export function registerIngest(program: Command): void {
         summary = await ingest(options.db, paths, {
           concurrency: options.concurrency ?? defaultThreads(),
           maxBytes: options.maxSize,
-          signal: interrupt.signal,
+          signal: interrupts.signal,
           ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
           onStart: (total) => progress.start(total),
           onFile: (outcome: FileOutcome, done, total) => {
@@ -105,6 +99,7 @@ export function registerIngest(program: Command): void {
       // Inputs that could not be walked come first in the summary and are no file's outcome.
       report?.finish(summary, summary.failed.slice(0, summary.failed.length - failedFiles));
       for (const f of summary.failed) say('ingest', `${printable(f.path)}: ${pageAdvice(f.code, f.reason)}`);
+      const signal = interrupts.received;
       if (signal !== null) {
         say('ingest', `interrupted; ${plural(summary.stored, 'file')} stored; run the same command again to finish`);
       } else if (summary.stopped !== null) {
@@ -113,11 +108,6 @@ export function registerIngest(program: Command): void {
       process.stdout.write(`${summaryLine(summary)}\n`);
       process.exitCode = signal !== null ? exitStatusOf(signal) : summary.failed.length > 0 || summary.stopped !== null ? 1 : 0;
     });
-}
-
-/** The shell's status for a process ended by a signal: 128 + its number. */
-function exitStatusOf(signal: NodeJS.Signals): number {
-  return signal === 'SIGTERM' ? 143 : 130;
 }
 
 export function summaryLine(s: IngestSummary): string {
