@@ -105,7 +105,7 @@ class Gathered {
 
   bytes(path: string): Uint8Array {
     if (this.length > this.maxBytes) {
-      throw new PageError('too-large', path, `the file goes on past the ${mib(this.maxBytes)} limit for one page (its size said less); if it really is one page, raise the limit with --max-size`);
+      throw new PageError('too-large', path, `the file goes on past the ${mib(this.maxBytes)} limit for one page (its size said less)`);
     }
     return this.buffer.subarray(0, this.length);
   }

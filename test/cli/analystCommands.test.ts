@@ -11,7 +11,7 @@ import { runQuery } from '../../src/cli/commands/query.js';
 import { registerShow, renderRole } from '../../src/cli/commands/show.js';
 import { registerExport } from '../../src/cli/commands/export.js';
 import { ingest } from '../../src/ingest/ingest.js';
-import { openForReading } from '../../src/store/openDatabase.js';
+import { openReadOnly } from '../../src/store/openDatabase.js';
 import { readRole } from '../../src/store/readRole.js';
 import { commandOutput } from '../support/commandOutput.js';
 import { runWithFileSizeLimit } from '../support/fileSizeLimit.js';
@@ -130,7 +130,7 @@ describe('rolepages roles, show and export', () => {
     utimesSync(join(editedDir, 'edited.txt'), later, later);
     const editedDb = join(editedDir, 'roles.db');
     expect(summaryLine(await ingest(editedDb, [dir, editedDir]))).toBe('6 files stored, 0 skipped, 0 failed; 6 roles from 5 pages (6 captures); 1 conflicting field');
-    const reader = openForReading(editedDb);
+    const reader = openReadOnly(editedDb);
     const stdout = renderRole(readRole(reader, 'collections-coordinator')!, editedDb);
     reader.close();
     // Each value with the captures that showed it: the older capture of seed 001 still shows 37,938.

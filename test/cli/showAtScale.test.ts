@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderRole } from '../../src/cli/commands/show.js';
-import { openForReading } from '../../src/store/openDatabase.js';
+import { openReadOnly } from '../../src/store/openDatabase.js';
 import { readRole, type RoleReport } from '../../src/store/readRole.js';
 import { tempDir } from '../faults/support.js';
 import { buildHubRoleDb } from '../support/hubRoleDb.js';
@@ -13,7 +13,7 @@ beforeAll(() => {
 
 /** What `rolepages show collections-coordinator` reads (the command's wiring is tested in analystCommands.test.ts). */
 function roleReport(): RoleReport {
-  const reader = openForReading(db);
+  const reader = openReadOnly(db);
   try {
     return readRole(reader, 'collections-coordinator')!;
   } finally {
