@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 
 /**
  * A roles database holding the six roles of the seed pages, with the values the seeds show, plus
@@ -217,6 +218,8 @@ function observed(role: FixtureRole): Record<string, unknown> {
 export function buildReportFixtureDb(path: string): string {
   const db = new Database(path);
   db.exec(REPORT_TABLES_SQL);
+  // Written by hand rather than by the migrations: it says it holds the current schema.
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
   const byKey = new Map(FIXTURE_ROLES.map((r) => [r.key, r]));
   const pageCounts = new Map<string, number>();
   const insertPage = db.prepare(

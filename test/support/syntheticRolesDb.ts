@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { REPORT_TABLES_SQL } from './reportFixtureDb.js';
 
 /**
@@ -26,6 +27,8 @@ export function buildSyntheticRolesDb(path: string, roleCount: number): string {
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.exec(REPORT_TABLES_SQL);
+  // Written by hand rather than by the migrations: it says it holds the current schema.
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
   const roles = Array.from({ length: roleCount }, (_, i) => {
     const title = `${pick(words)} & ${pick(words)}/${pick(kinds)} ${i + 1}`;
     const yearly = 25_000 + Math.round(rand() * 110_000);
