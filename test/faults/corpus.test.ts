@@ -157,7 +157,7 @@ describe('files that are not pages: a PageError naming the file and the reason i
     expect([error.code, error.reason]).toEqual(['unreadable', 'a named pipe (FIFO), not a regular file; name a saved page file']);
   });
 
-  it('a 50 MB file is refused by its size before it is read, and names the flag that raises the cap', async () => {
+  it('a 50 MB file is refused by its size before it is read (the command line adds the flag that raises the cap)', async () => {
     const path = join(tempDir(), 'huge.html');
     const fd = openSync(path, 'w');
     ftruncateSync(fd, 50 * 1024 * 1024);
