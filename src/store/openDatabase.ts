@@ -28,11 +28,11 @@ export function openForWriting(file: string): Db {
     db = new Database(file);
     // Another program's SQLite file, or a file that is not SQLite, is refused before anything is written to it.
     checkRolesDatabase(db, file, { allowNew: true });
+    // Another ingest on the same database holds the write lock for a whole batch (a few
+    // seconds at most): wait it out rather than fail the page. Turning WAL on waits for readers too.
+    db.pragma('busy_timeout = 30000');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    // Another ingest on the same database holds the write lock for a whole batch (a few
-    // seconds at most): wait it out rather than fail the page.
-    db.pragma('busy_timeout = 30000');
     db.pragma('synchronous = NORMAL');
     migrate(db, file);
     return db;

@@ -25,8 +25,8 @@ const snapshot = (store: RoleStore) => [
   dump(store.db, 'conflicts', 'role_key, field, value'),
 ];
 
-const FULL = 'the database or its disk is full (SQLITE_FULL); free space and run ingest again (pages stored so far are intact)';
-const READ_ONLY = 'the database is read-only (SQLITE_READONLY); check the permissions of the file and its folder, or use another --db';
+const FULL = 'the database or its disk is full (SQLITE_FULL); the pages stored so far are intact';
+const READ_ONLY = 'the database is read-only (SQLITE_READONLY): the file or its folder cannot be written';
 
 async function seededDb(): Promise<string> {
   const file = join(tempDir('rolepages-db-'), 'roles.db');
@@ -87,7 +87,7 @@ describe('a database that is read-only', () => {
     mkdirSync(join(dir, 'roles.db'));
     const run = await runCommand(registerIngest, 'ingest', TEXT_SEEDS[0]!, '--db', join(dir, 'roles.db'));
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^rolepages ingest: ${join(dir, 'roles.db')}: cannot open the database \\([^\\n]+\\)\\n$`));
+    expect(run.stderr).toMatch(new RegExp(`^rolepages ingest: ${join(dir, 'roles.db')}: cannot open the database \\([^\\n]+\\); check the --db path\\n$`));
   });
 });
 
@@ -148,8 +148,9 @@ describe('rolepages query cannot change the database', () => {
     ['WITH k AS (SELECT 1) DELETE FROM roles', 'query is read-only: DELETE is refused'],
     ["INSERT INTO pages (path) VALUES ('x') RETURNING id", 'query is read-only: INSERT is refused'],
     ['PRAGMA user_version = 99', 'query is read-only: setting a pragma (PRAGMA user_version = 99) is refused'],
-    ['PRAGMA journal_mode = DELETE', 'query is read-only: setting a pragma (PRAGMA journal_mode = DELETE) is refused'],
-    ['pragma journal_mode(delete)', 'query is read-only: setting a pragma (pragma journal_mode(delete)) is refused'],
+    ['PRAGMA journal_mode = WAL', 'query is read-only: setting a pragma (PRAGMA journal_mode = WAL) is refused'],
+    // An ingest leaves the database in rollback-journal mode: WAL is the change.
+    ['pragma journal_mode(wal)', 'query is read-only: setting a pragma (pragma journal_mode(wal)) is refused'],
     ['SELECT 1; DROP TABLE roles', 'SQL error: The supplied SQL string contains more than one statement'],
     ["ATTACH DATABASE 'other.db' AS other", 'query is read-only: ATTACH is refused'],
   ])('%s: exit 2, one line, nothing changed', async (sql, reason) => {

@@ -172,7 +172,7 @@ describe('ingest of the seed pages', () => {
     expect(summary.failed).toEqual([
       {
         path: join(dir, 'pagemap.html'),
-        reason: 'the file goes on past the 5.0 MiB limit for one page (its size said less); if it really is one page, raise the limit with --max-size',
+        reason: 'the file goes on past the 5.0 MiB limit for one page (its size said less)',
       },
     ]);
   });

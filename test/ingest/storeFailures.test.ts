@@ -8,8 +8,8 @@ import { writeCorpus } from '../../src/bench/writeCorpus.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 
-const FULL = 'the database or its disk is full (SQLITE_FULL); free space and run ingest again (pages stored so far are intact)';
-const BUSY = 'the database stayed locked by another writer (SQLITE_BUSY); run ingest again once it has finished';
+const FULL = 'the database or its disk is full (SQLITE_FULL); the pages stored so far are intact';
+const BUSY = 'the database stayed locked by another writer (SQLITE_BUSY)';
 
 /** 300 tabular pages of 150 roles, three batches of 100. */
 function corpus(): { dir: string; db: string } {
@@ -83,11 +83,10 @@ describe('a database that fails while an ingest writes it', () => {
 
   it('is held by another writer: the run waits once, stops, and names every file not stored', async () => {
     const { dir, db } = corpus();
-    RoleStore.open(db).close();
-    const holder = new Database(db);
-    holder.prepare('BEGIN IMMEDIATE').run();
     const store = RoleStore.open(db);
     store.db.pragma('busy_timeout = 300');
+    const holder = new Database(db);
+    holder.prepare('BEGIN IMMEDIATE').run();
     const summary = await ingest(store, [dir], { concurrency: 0, batchSize: 100 });
     holder.prepare('ROLLBACK').run();
     holder.close();

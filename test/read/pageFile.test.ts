@@ -42,7 +42,7 @@ describe('readPageFile: the size cap', () => {
       const error = await failureOf(() => read(link, maxBytes));
       expect(error.code).toBe('too-large');
       expect(error.message).toBe(
-        `${link}: the file goes on past the ${maxBytes === undefined ? '5.0' : '0.3'} MiB limit for one page (its size said less); if it really is one page, raise the limit with --max-size`,
+        `${link}: the file goes on past the ${maxBytes === undefined ? '5.0' : '0.3'} MiB limit for one page (its size said less)`,
       );
     }
   });
