@@ -25,7 +25,7 @@ export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description('extract every page, store it and reconcile the roles it shows (files whose content is stored are skipped)')
-    .argument('<paths...>', 'saved pages, or directories to walk for *.html *.htm *.txt *.md')
+    .argument('<paths...>', 'saved pages and web archives, or directories to walk for *.html *.htm *.txt *.md *.mhtml *.mht *.warc *.warc.gz')
     .option('--db <file>', 'the SQLite database to write', DEFAULT_DB)
     .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))
     .option('--quiet', 'no progress on stderr (failures and the summary line are still printed)')
@@ -120,7 +120,8 @@ function exitStatusOf(signal: NodeJS.Signals): number {
 export function summaryLine(s: IngestSummary): string {
   return (
     `${plural(s.stored, 'file')} stored, ${s.skipped} skipped, ${s.failed.length} failed; ` +
-    `${plural(s.roles, 'role')} from ${plural(s.pages, 'page')} (${plural(s.captures, 'capture')}); ${plural(s.conflicts, 'conflicting field')}`
+    `${plural(s.roles, 'role')} from ${plural(s.pages, 'page')} (${plural(s.captures, 'capture')}); ${plural(s.conflicts, 'conflicting field')}` +
+    (s.passedOver > 0 ? `; ${plural(s.passedOver, 'archive record')} passed over (not comparison pages)` : '')
   );
 }
 
