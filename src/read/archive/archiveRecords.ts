@@ -45,6 +45,8 @@ export async function* readArchiveRecords(path: string, { maxBytes }: { maxBytes
     }
     if (record === null) break;
     const offset = parser.offset;
+    // Headers cut before their end lack what every record states: the crawl stopped in them.
+    if (!record.warcType || record.warcHeader('Content-Length') == null) throw breaks(path, offset, null);
     let body: Uint8Array | null = null;
     const page = pageResponse(record);
     try {
