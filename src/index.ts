@@ -15,6 +15,8 @@
 export { PageError, type PageErrorCode } from './errors.js';
 export { extractBytes, extractFile } from './extract/extractFile.js';
 export { extractPage } from './extract/extractPage.js';
+export { extractArchive } from './extract/extractArchive.js';
+export { ArchiveError } from './read/archive/archiveError.js';
 export { DEFAULT_MAX_PAGE_BYTES, readPage, readPageBytes, type ReadOptions, type ReadPage } from './read/readPage.js';
 export type { PageDocument } from './read/document.js';
 

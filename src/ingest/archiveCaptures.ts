@@ -39,7 +39,8 @@ export async function* archiveCaptures(archive: string, reading: ArchiveReading)
     }
   } catch (error) {
     if (!(error instanceof ArchiveError)) throw error;
-    yield { path: archive, result: Promise.resolve({ kind: 'failed', reason: error.reason, code: 'unreadable' }), archived: true };
+    const reason = error.code === 'cut-short' ? `${error.reason}; the records before it are stored, and a run on the whole archive stores the rest` : error.reason;
+    yield { path: archive, result: Promise.resolve({ kind: 'failed', reason, code: 'unreadable' }), archived: true };
   }
 }
 

@@ -4,7 +4,7 @@ import type { Warning } from '../schema/pageRecord.js';
 import { type Capture, type CaptureOutcome, RoleStore, type StoreCounts } from '../store/roleStore.js';
 import { closeReadOnlyForThread } from '../store/openDatabase.js';
 import { describeStoreFailure, isDatabaseFailure } from '../store/storeError.js';
-import type { PageErrorCode } from '../errors.js';
+import { NOT_A_COMPARISON } from '../extract/extractArchive.js';
 import { isArchiveName } from '../read/archive/archiveName.js';
 import { DEFAULT_MAX_PAGE_BYTES } from '../read/pageFile.js';
 import { collectFiles } from './collectFiles.js';
@@ -211,7 +211,7 @@ function storeBatch(
   for (const [i, result] of results.entries()) {
     const { path, archived } = batch[i]!;
     if (result.kind === 'failed') {
-      if (archived && NOT_A_PAGE.has(result.code)) passOver();
+      if (archived && NOT_A_COMPARISON.has(result.code)) passOver();
       else report({ path, status: 'failed', reason: result.reason });
       continue;
     }
@@ -224,6 +224,3 @@ function storeBatch(
   }
   return stopped;
 }
-
-/** What an archive's record that is not a comparison page fails with: it is passed over quietly. */
-const NOT_A_PAGE: ReadonlySet<PageErrorCode> = new Set(['not-a-comparison', 'not-text']);

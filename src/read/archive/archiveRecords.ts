@@ -116,7 +116,7 @@ function isoDate(text: string | null | undefined): string | null {
 function breaks(path: string, offset: number, error: unknown): ArchiveError {
   if (error instanceof ArchiveError) return error;
   const detail = error instanceof Error ? ` (${error.message})` : '';
-  return new ArchiveError('cut-short', path, `the archive is cut short or damaged at byte ${offset}${detail}; the records before it are kept`, offset);
+  return new ArchiveError('cut-short', path, `the archive is cut short or damaged at byte ${offset}${detail}`, offset);
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
