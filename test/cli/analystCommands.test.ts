@@ -111,9 +111,11 @@ describe('rolepages roles, show and export', () => {
     expect(run('ingest', dir, editedDir, '--db', editedDb).stdout).toBe('6 files stored, 0 skipped, 0 failed; 6 roles from 5 pages (6 captures); 1 conflicting field\n');
     const { stdout } = run('show', 'collections-coordinator', '--db', editedDb);
     // Each value with the captures that showed it: the older capture of seed 001 still shows 37,938.
+    // Which capture of seed 001 is newer rests on the files' modification times, and show says so.
+    expect(stdout).toMatch(/^Collections Coordinator \(collections-coordinator\), seen on 3 pages \(4 captures\)\nCapture times: all from file modification times, which a copy changes; the newest capture of a page speaks for it\n/);
     expect(stdout).toContain(
-      `\n  Yearly salary         37938  (3 pages: ${join(dir, SEEDS[0]!)}, ${join(dir, SEEDS[1]!)}, ${join(dir, SEEDS[4]!)})\n` +
-        `                        39120  (1 page: ${join(editedDir, 'edited.txt')})\n`,
+      `\n  Yearly salary         37938  (3 pages: ${join(dir, SEEDS[0]!)}, ${join(dir, SEEDS[1]!)}, ${join(dir, SEEDS[4]!)}; dated only by file modification time)\n` +
+        `                        39120  (1 page: ${join(editedDir, 'edited.txt')}; dated only by file modification time)\n`,
     );
     expect(stdout).toContain('Conflicts:\n  Yearly salary: 37938 on 2 pages (kept)\n  Yearly salary: 39120 on 1 page\n');
   });
