@@ -119,9 +119,11 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
       passOver,
     });
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    // Set once the run stops: an archive is read no further.
+    let halted = false;
     const takeBatch = async (): Promise<PendingCapture[]> => {
       const batch: PendingCapture[] = [];
-      while (batch.length < batchSize) {
+      while (batch.length < batchSize && !halted) {
         const next = await captures.next();
         if (next.done) break;
         if (next.value.archived) total++;
@@ -144,6 +146,7 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
         });
         if (stopped !== null || options.signal?.aborted) {
           summary.stopped = stopped ?? 'interrupted';
+          halted = true;
           // The captures no reader has taken are dropped; those in hand are let finish, so the
           // pool closes with nothing under way.
           queue.clear();
