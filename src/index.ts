@@ -34,6 +34,8 @@ export { PageError, type PageErrorCode } from './errors.js';
 export { extractBytes, extractFile } from './extract/extractFile.js';
 export type { PageSource } from './extract/extractPage.js';
 export { DEFAULT_MAX_PAGE_BYTES, type ReadOptions, type ReadPage } from './read/readPage.js';
+export { extractArchive } from './extract/extractArchive.js';
+export { ArchiveError } from './read/archive/archiveError.js';
 export type { PageDocument } from './read/document.js';
 
 /** Reads and identifies one saved page, or returns the `PageError` saying why it is not one. */

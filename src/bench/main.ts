@@ -7,16 +7,18 @@ import { parseArgs } from 'node:util';
 import { checkValues, type ValueCheck } from './checkValues.js';
 import { PAGE_SHAPES, type PageShape } from './renderPages.js';
 import { rolePool } from './rolePool.js';
+import { writeArchiveOf } from './writeArchive.js';
 import { type CorpusOptions, writeCorpus } from './writeCorpus.js';
 
 /**
- * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--keep]`: generates a
- * corpus per page shape and a mixed one, ingests each in a child process (the real code path,
- * worker pool included), and prints pages/s and peak RSS next to the floor (reading the same
- * files and building their DOM with htmlparser2 on one core), with the count of stored values
- * that differ from what was generated.
+ * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--archive-only] [--keep]`:
+ * generates a corpus per page shape and a mixed one, ingests each in a child process (the real
+ * code path, worker pool included), and prints pages/s and peak RSS next to the floor (reading
+ * the same files and building their DOM with htmlparser2 on one core), with the count of stored
+ * values that differ from what was generated. The archive corpus ingests the same `--pages` HTML
+ * pages once as loose files and once from one `.warc.gz` (`--archive-only` runs only it).
  */
-const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--keep]';
+const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--archive-only] [--keep]';
 
 interface Row {
   name: string;
@@ -34,7 +36,7 @@ const MAX_HUB_PAGES = 16_000;
 const RUN_INGEST = fileURLToPath(new URL('./runIngest.js', import.meta.url));
 const RUN_FLOOR = fileURLToPath(new URL('./runFloor.js', import.meta.url));
 
-function main(): void {
+async function main(): Promise<void> {
   let args;
   try {
     args = parseArgs({
@@ -46,6 +48,7 @@ function main(): void {
         'rss-scale': { type: 'boolean', default: false },
         'rss-pages': { type: 'string' },
         'hub-pages': { type: 'string' },
+        'archive-only': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
       },
     }).values;
@@ -85,12 +88,17 @@ function main(): void {
   const pool = rolePool(roles, seed);
   process.stderr.write(`rolepages bench: ${availableParallelism()} cores, a pool of ${roles} roles, corpora in ${root}\n`);
   try {
-    const runs: Array<{ name: string; shapes: readonly PageShape[]; pages: number }> = [
-      ...PAGE_SHAPES.map((shape) => ({ name: shape, shapes: [shape], pages: shape.startsWith('html') ? htmlPages : textPages })),
-      { name: 'mixed', shapes: PAGE_SHAPES, pages: mixedPages },
-    ];
+    const runs: Array<{ name: string; shapes: readonly PageShape[]; pages: number }> = args['archive-only']
+      ? []
+      : [
+          ...PAGE_SHAPES.map((shape) => ({ name: shape, shapes: [shape], pages: shape.startsWith('html') ? htmlPages : textPages })),
+          { name: 'mixed', shapes: PAGE_SHAPES, pages: mixedPages },
+        ];
+    if (args['archive-only']) rssScale.length = 0;
     for (const pages of rssScale) runs.push({ name: `mixed ${pages.toLocaleString('en-US')}`, shapes: PAGE_SHAPES, pages });
     const rows = runs.map((run, i) => measure(root, run.name, pool, { pages: run.pages, shapes: run.shapes, seed: seed + i + 1 }));
+    // The same HTML pages, loose and in one web archive: reading an archive should cost what reading files does.
+    rows.push(...(await measureArchive(root, pool, { pages: htmlPages, shapes: ['html-table', 'html-grid'], seed: seed + 100 })));
     if (hubPages !== undefined) {
       // One role on every page, half of them flattened: its glued rows make it the joint partner
       // of every other role, and reconciling it reads all its pages.
@@ -112,6 +120,41 @@ function main(): void {
   }
 }
 
+/** Ingests one corpus as loose files and as one `.warc.gz` of the same pages: two rows. */
+async function measureArchive(root: string, pool: ReturnType<typeof rolePool>, corpus: CorpusOptions): Promise<Row[]> {
+  const dir = join(root, 'archive-corpus');
+  process.stderr.write(`rolepages bench: archive: writing ${corpus.pages} pages and their .warc.gz…`);
+  const { bytes } = writeCorpus(dir, pool, corpus);
+  const archive = join(root, 'crawl.warc.gz');
+  await writeArchiveOf(dir, archive);
+  process.stderr.write(' floor…');
+  const floor = floorPagesPerSecond(dir);
+  const rows: Row[] = [];
+  for (const [name, input] of [['html loose files', dir], ['html in one .warc.gz', archive]] as const) {
+    process.stderr.write(` ${name}…`);
+    const db = join(root, `${name.replace(/\W+/g, '-')}.db`);
+    const out = runIngest(input, db);
+    if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
+    rows.push({ name, pages: corpus.pages, mib: bytes / 1024 / 1024, floor, ingest: corpus.pages / out.seconds, rssMiB: out.maxRssMiB, failed: out.failed, check: checkValues(db, pool) });
+  }
+  process.stderr.write('\n');
+  rmSync(dir, { recursive: true, force: true });
+  return rows;
+}
+
+interface IngestRun {
+  seconds: number;
+  maxRssMiB: number;
+  stored: number;
+  skipped: number;
+  failed: number;
+  firstFailure: { path: string; reason: string } | null;
+}
+
+function runIngest(input: string, db: string): IngestRun {
+  return JSON.parse(execFileSync(process.execPath, [RUN_INGEST, input, db], { encoding: 'utf8', maxBuffer: 1 << 20 })) as IngestRun;
+}
+
 function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, corpus: CorpusOptions): Row {
   const dir = join(root, name.replace(/\W+/g, '-'));
   process.stderr.write(`rolepages bench: ${name}: writing ${corpus.pages} pages…`);
@@ -120,14 +163,7 @@ function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, 
   const floorBefore = floorPagesPerSecond(dir);
   process.stderr.write(' ingest…');
   const db = join(root, `${name.replace(/\W+/g, '-')}.db`);
-  const out = JSON.parse(execFileSync(process.execPath, [RUN_INGEST, dir, db], { encoding: 'utf8', maxBuffer: 1 << 20 })) as {
-    seconds: number;
-    maxRssMiB: number;
-    stored: number;
-    skipped: number;
-    failed: number;
-    firstFailure: { path: string; reason: string } | null;
-  };
+  const out = runIngest(dir, db);
   if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
   // Measured again after the ingest, and the faster of the two kept: the files were just written
   // (the disk may still be flushing them) and this machine's speed drifts, both of which would
@@ -189,4 +225,4 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-main();
+await main();

@@ -3,11 +3,11 @@ import { ingest } from '../ingest/ingest.js';
 /**
  * One measured ingest, run by the benchmark in a child process of its own so that its peak RSS
  * (this process and its worker threads) is the ingest's alone:
- * `node dist/bench/runIngest.js DIR DB` prints `{ seconds, maxRssMiB, stored, skipped, failed }`.
+ * `node dist/bench/runIngest.js INPUT DB` (a folder, or a web archive) prints `{ seconds, maxRssMiB, stored, skipped, failed }`.
  */
 const [dir, db] = process.argv.slice(2);
 if (!dir || !db) {
-  process.stderr.write('usage: node dist/bench/runIngest.js DIR DB\n');
+  process.stderr.write('usage: node dist/bench/runIngest.js INPUT DB\n');
   process.exit(2);
 }
 const started = performance.now();

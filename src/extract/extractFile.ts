@@ -1,5 +1,6 @@
 import { PageError, toPageError } from '../errors.js';
 import { readPageBytes, readPageFile, type ReadOptions } from '../read/readPage.js';
+import { unwrapSavedPage } from '../read/saved/savedPage.js';
 import type { PageRecord } from '../schema/pageRecord.js';
 import { extractPage } from './extractPage.js';
 
@@ -26,11 +27,14 @@ export function extractBytes(bytes: Uint8Array, path: string, sha256?: string): 
  * else console.log(record.roles[0].yearlySalary);
  */
 export async function extractFile(path: string, options: ReadOptions = {}): Promise<PageRecord | PageError> {
-  let bytes: Uint8Array;
+  let saved: Awaited<ReturnType<typeof unwrapSavedPage>>;
   try {
-    bytes = await readPageFile(path, options);
+    // A `.mhtml` save is read for its HTML part; a save that states its URL gives the record that URL.
+    saved = await unwrapSavedPage(await readPageFile(path, options), path);
   } catch (error) {
     return toPageError(error, path);
   }
-  return extractBytes(bytes, path);
+  const record = extractBytes(saved.bytes, path);
+  if (!(record instanceof PageError) && saved.url !== null) record.source.url = saved.url;
+  return record;
 }

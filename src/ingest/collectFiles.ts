@@ -1,7 +1,9 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { nameFromBytes, pathOnDisk } from '../files/fileNames.js';
+import { isArchiveName } from '../read/archive/archiveName.js';
 import { PAGE_EXTENSIONS } from '../read/pageFile.js';
+import { SINGLE_FILE_EXTENSIONS } from '../read/saved/mhtml.js';
 
 
 export interface CollectedFiles {
@@ -11,7 +13,7 @@ export interface CollectedFiles {
   problems: Array<{ path: string; reason: string }>;
 }
 
-/** Expands files and directories (recursively) into the page files to ingest. */
+/** Expands files and directories (recursively) into the saved pages and web archives to ingest. */
 export async function collectFiles(inputs: readonly string[]): Promise<CollectedFiles> {
   const files: string[] = [];
   const problems: CollectedFiles['problems'] = [];
@@ -58,7 +60,7 @@ export async function collectFiles(inputs: readonly string[]): Promise<Collected
       }
       if (isDir) await walk(path);
       // A FIFO or socket named like a page is handed on too: reading it fails with its kind, never silently.
-      else if (PAGE_EXTENSIONS.has(extname(name).toLowerCase())) addFile(path);
+      else if (isSavedPageName(name)) addFile(path);
     }
   };
 
@@ -70,6 +72,12 @@ export async function collectFiles(inputs: readonly string[]): Promise<Collected
     else addFile(input);
   }
   return { files, problems };
+}
+
+/** Saved pages as a folder holds them: pages, single-file saves (`.mhtml`) and web archives (`.warc`, `.warc.gz`). */
+function isSavedPageName(name: string): boolean {
+  const extension = extname(name).toLowerCase();
+  return PAGE_EXTENSIONS.has(extension) || SINGLE_FILE_EXTENSIONS.has(extension) || isArchiveName(name);
 }
 
 function errorCode(error: unknown): string {

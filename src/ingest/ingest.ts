@@ -5,8 +5,12 @@ import type { PageErrorCode } from '../errors.js';
 import { type Capture, type CaptureOutcome, RoleStore, type StoreCounts } from '../store/roleStore.js';
 import { closeReadOnlyForThread } from '../store/openDatabase.js';
 import { describeStoreFailure, isDatabaseFailure } from '../store/storeError.js';
+import { NOT_A_COMPARISON } from '../extract/extractArchive.js';
+import { isArchiveName } from '../read/archive/archiveName.js';
+import { DEFAULT_MAX_PAGE_BYTES } from '../read/pageFile.js';
 import { collectFiles } from './collectFiles.js';
-import type { ReadResult } from './readCapture.js';
+import { type CaptureRead, inputCaptures, type PendingCapture } from './inputCaptures.js';
+import type { ReadResult, ReadTask } from './readCapture.js';
 import { defaultThreads, openReaderPool } from './readerPool.js';
 
 export type FileOutcome =
@@ -49,6 +53,11 @@ export interface IngestSummary extends StoreCounts {
   skipped: number;
   /** Each file or input not stored, once, with the reason. */
   failed: Array<{ path: string; reason: string; code?: PageErrorCode }>;
+  /**
+   * Web archive records that are no page of the site's comparisons, passed over: requests,
+   * metadata, images, scripts, redirects, 404s, the site's other pages.
+   */
+  passedOver: number;
   /** Why the run stopped before its end (an interrupt, or a database that cannot be written); null when it finished. */
   stopped: string | null;
   /** The files an interrupted run did not reach, in input order: running it again stores them. */
@@ -87,44 +96,84 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
   const pool = openReaderPool(options.concurrency ?? defaultThreads());
   try {
     const { files, problems } = await collectFiles(inputs);
-    const summary: IngestSummary = { stored: 0, skipped: 0, failed: [...problems], stopped: null, notReached: [], pendingRoles: 0, ...store.counts() };
-    options.onStart?.(files.length);
+    const summary: IngestSummary = { stored: 0, skipped: 0, failed: [...problems], passedOver: 0, stopped: null, notReached: [], pendingRoles: 0, ...store.counts() };
+    // An archive's captures are known as it is read: the total grows with them.
+    let total = files.filter((path) => !isArchiveName(path)).length;
+    options.onStart?.(total);
     let done = 0;
     const report = (outcome: FileOutcome) => {
       if (outcome.status === 'failed') summary.failed.push(outcome.code === undefined ? { path: outcome.path, reason: outcome.reason } : { path: outcome.path, reason: outcome.reason, code: outcome.code });
       else summary[outcome.status]++;
-      options.onFile?.(outcome, ++done, files.length);
+      options.onFile?.(outcome, ++done, total);
     };
+    const passOver = () => summary.passedOver++;
 
     // The queue holds the files of the batch being read and of the next; the readers take what they can hold.
     const queue = new PQueue({ concurrency: pool.capacity });
     const file = store.db.memory ? null : resolve(store.db.name);
-    const read = (path: string): Promise<ReadResult> =>
-      queue.add(() => pool.read({ path, database: file, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) })).catch(
-        (error: unknown): ReadResult => ({ kind: 'failed', reason: `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}` }),
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_PAGE_BYTES;
+    const read = (task: ReadTask): Promise<ReadResult> =>
+      queue.add(() => pool.read(task)).catch(
+        (error: unknown): ReadResult => ({ kind: 'failed', reason: `rolepages could not read it: ${error instanceof Error ? error.message : String(error)}`, code: 'internal' }),
       );
+    const { captures, notReached } = inputCaptures(files, (path) => read({ path, database: file, ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) }), {
+      database: file,
+      maxBytes,
+      // An archive is read no further than the readers' queue has room for: its pages wait
+      // there, not in memory ahead of it.
+      read: async (task) => {
+        await queue.onSizeLessThan(pool.capacity);
+        return { result: read(task) };
+      },
+      passOver,
+    });
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-    const startBatch = (from: number) => files.slice(from, from + batchSize).map((path) => ({ path, result: read(path) }));
-
-    // The next batch is read while this one is stored.
-    let next = startBatch(0);
-    for (let from = 0; from < files.length; from += batchSize) {
-      const batch = next;
-      next = startBatch(from + batchSize);
-      const results = await Promise.all(batch.map((b) => b.result));
-      const stopped = storeBatch(store, batch.map((b) => b.path), results, report);
-      if (stopped !== null || options.signal?.aborted) {
-        summary.stopped = stopped ?? 'interrupted';
-        // The files no reader has taken are dropped; those in hand are let finish, so the pool
-        // closes with nothing under way.
-        queue.clear();
-        await queue.onIdle();
-        // After a failing database each file not stored is named once as failed; after an
-        // interrupt they are not failures, only not reached yet, and the summary lists them.
-        if (stopped !== null) for (const path of files.slice(from + batchSize)) report({ path, status: 'failed', reason: `not stored: the run stopped: ${stopped}` });
-        else summary.notReached = files.slice(from + batchSize);
-        break;
+    // Set once the run stops: an archive is read no further.
+    let halted = false;
+    const takeBatch = async (): Promise<PendingCapture[]> => {
+      const batch: PendingCapture[] = [];
+      while (batch.length < batchSize && !halted) {
+        const next = await captures.next();
+        if (next.done) break;
+        if (next.value.archived) total++;
+        batch.push(next.value);
       }
+      return batch;
+    };
+
+    try {
+      // The next batch is read while this one is stored.
+      let next = takeBatch();
+      while (true) {
+        const batch = await next;
+        if (batch.length === 0) break;
+        next = takeBatch();
+        const results = await Promise.all(batch.map((b) => b.result));
+        const stopped = storeBatch(store, batch, results, report, () => {
+          total--;
+          passOver();
+        });
+        if (stopped !== null || options.signal?.aborted) {
+          summary.stopped = stopped ?? 'interrupted';
+          halted = true;
+          // The captures no reader has taken are dropped; those in hand are let finish, so the
+          // pool closes with nothing under way.
+          queue.clear();
+          await queue.onIdle();
+          const taken = await next.catch(() => []);
+          // After a failing database each capture or input not stored is named once as failed.
+          if (stopped !== null) {
+            for (const path of [...taken.map((b) => b.path), ...notReached()]) report({ path, status: 'failed', reason: `not stored: the run stopped: ${stopped}` });
+          } else {
+            // After an interrupt they are not failures, only not reached yet: the summary lists them.
+            summary.notReached = [...taken.map((b) => b.path), ...notReached()];
+          }
+          break;
+        }
+      }
+    } finally {
+      // Closes the archive being read, if the run stopped inside one.
+      await captures.return(undefined);
     }
     if (summary.stopped === null) {
       try {
@@ -147,14 +196,24 @@ export async function ingest(database: string | RoleStore, inputs: readonly stri
 }
 
 /**
- * Stores one batch and reports each of its files. Returns null, or the reason the database
+ * Stores one batch and reports each of its captures. Returns null, or the reason the database
  * cannot be written when it refused the whole batch (then nothing more can be stored this run).
+ * An archive's record that turns out to be no comparison page (the site's home page, a listing,
+ * a revisit of such a page) is passed over, not reported.
  */
-function storeBatch(store: RoleStore, paths: readonly string[], results: readonly ReadResult[], report: (outcome: FileOutcome) => void): string | null {
+function storeBatch(
+  store: RoleStore,
+  batch: readonly PendingCapture[],
+  results: readonly CaptureRead[],
+  report: (outcome: FileOutcome) => void,
+  passOver: () => void,
+): string | null {
   const captures: Capture[] = [];
   for (const [i, result] of results.entries()) {
-    if (result.kind === 'page') captures.push({ path: paths[i]!, record: result.record, capturedAt: result.capturedAt });
-    else if (result.kind === 'known') captures.push({ path: paths[i]!, sha256: result.sha256 });
+    const { path } = batch[i]!;
+    if (result.kind === 'page') captures.push({ path, record: result.record, capturedAt: result.capturedAt, timeSource: result.timeSource });
+    else if (result.kind === 'known') captures.push({ path, sha256: result.sha256, url: result.url, capturedAt: result.capturedAt, timeSource: result.timeSource });
+    else if (result.kind === 'revisit') captures.push({ path, refersTo: result.refersTo, url: result.url, capturedAt: result.capturedAt, timeSource: result.timeSource });
   }
   let outcomes: CaptureOutcome[] | null = null;
   let stopped: string | null = null;
@@ -166,14 +225,16 @@ function storeBatch(store: RoleStore, paths: readonly string[], results: readonl
   }
   let c = 0;
   for (const [i, result] of results.entries()) {
-    const path = paths[i]!;
+    const { path, archived } = batch[i]!;
     if (result.kind === 'failed') {
-      report(result.code === undefined ? { path, status: 'failed', reason: result.reason } : { path, status: 'failed', reason: result.reason, code: result.code });
+      if (archived && NOT_A_COMPARISON.has(result.code)) passOver();
+      else report({ path, status: 'failed', reason: result.reason, code: result.code });
       continue;
     }
-    // When the batch was rolled back, a file whose content was stored before stays stored.
-    const outcome = outcomes?.[c++] ?? (result.kind === 'known' ? { status: 'skipped' as const } : { status: 'failed' as const, reason: stopped! });
+    // When the batch was rolled back, content stored before is not lost, but this capture of it is not stored.
+    const outcome = outcomes?.[c++] ?? { status: 'failed' as const, reason: stopped! };
     if (outcome.status === 'failed') report({ path, status: 'failed', reason: outcome.reason });
+    else if (outcome.status === 'unresolved') passOver();
     else if (outcome.status === 'skipped') report({ path, status: 'skipped' });
     else report({ path, status: 'stored', warnings: result.kind === 'page' ? result.record.warnings : [] });
   }

@@ -79,8 +79,10 @@ class BarProgress implements Progress {
     this.bar.start(total, 0, { speed: '', failed: 0 });
   }
 
-  file(outcome: FileOutcome, done: number): void {
+  file(outcome: FileOutcome, done: number, total: number): void {
     if (outcome.status === 'failed') this.failed++;
+    // A web archive's captures are counted as it is read.
+    if (total !== this.bar.getTotal()) this.bar.setTotal(total);
     const known = this.rate.describe(done, this.bar.getTotal());
     this.bar.update(done, { speed: known ? ` | ${known.rate} | ETA ${known.left}` : '', failed: this.failed });
   }

@@ -50,7 +50,7 @@ const READER_HEAP_MIB = 2047;
  */
 export function openReaderPool(threads: number): ReaderPool {
   if (threads === 0) {
-    return { threads, capacity: 1, read: async (task) => readCapture(task), close: async () => {} };
+    return { threads, capacity: 1, read: (task) => readCapture(task), close: async () => {} };
   }
   if (!existsSync(WORKER_FILE)) {
     throw new Error(`no compiled worker at ${WORKER_FILE}; run "npm run build" first`);

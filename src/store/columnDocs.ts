@@ -28,17 +28,18 @@ const capitalized = (text: string): string => text.charAt(0).toUpperCase() + tex
 /** Every public table and view but `roles` (made from the table of role fields), column by column. */
 const TABLES: Record<string, Doc[]> = {
   pages: [
-    ['id', null, 'The capture: one saved file of a page, by its distinct content'],
-    ['path', null, 'Where the file was, relative to the database’s folder'],
-    ['sha256', null, 'SHA-256 of the file’s bytes'],
-    ['url', null, 'The page’s URL, where the capture names it (HTML)'],
+    ['id', null, 'The capture: a page’s content as saved at one time (a file, or a record of a web archive)'],
+    ['path', null, 'Where the capture was, relative to the database’s folder; a web archive’s record as archive#offset (the record’s byte offset in the uncompressed archive)'],
+    ['sha256', null, 'SHA-256 of the page’s bytes (a web archive’s response body, a .mhtml file’s HTML part); the same content at another time is another capture'],
+    ['url', null, 'The page’s URL: the archive’s WARC-Target-URI, the saved page’s own statement of it, or its canonical link (HTML)'],
     ['format', null, '"html" or "text"'],
     ['layout', null, 'How the page lays its tables out: "table", or "flat" (HTML grids of boxes, text with cells glued together)'],
     ['role_a', null, 'The role of the left column (roles.key)'],
     ['role_b', null, 'The role of the right column (roles.key)'],
     ['ingested_at', 'ISO 8601 UTC', 'When it was stored'],
     ['page_key', null, 'The page (one comparison) it is a capture of: its URL’s last segment, or role_a-vs-role_b'],
-    ['captured_at', 'ISO 8601 UTC', 'When the file was saved (its modification time); the newest capture speaks for the page'],
+    ['captured_at', 'ISO 8601 UTC', 'When the capture was made (see time_source); the newest capture speaks for the page'],
+    ['time_source', null, 'Where captured_at came from: "archive" (the WARC record’s WARC-Date), "page" (the date the saved page states: a .mhtml message’s Date, SingleFile’s saved date), "file" (the file’s modification time, which a copy can change), "ingest" (when it was stored, for captures stored before capture times were kept)'],
   ],
   page_sides: [PAGE_ID, ['side', null, '0 for the left column, 1 for the right'], ROLE_KEY, ['facts', 'JSON object', 'Every field the side shows, field → value']],
   observations: [PAGE_ID, ROLE_KEY, FIELD, ['value', 'JSON', 'The value as the capture showed it'], ['side', null, '0 for the left column, 1 for the right']],

@@ -276,6 +276,60 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 6,
+    description: 'a capture is content at a time: the same bytes seen again later are a new capture; where each capture time came from',
+    rebuildsTables: true,
+    up: (db) => {
+      db.exec(`
+        -- The same content may be captured at several times (a re-crawl that finds January's
+        -- page again in March), so the content's hash is no longer unique, its time with it is.
+        -- SQLite drops a constraint only by building the table anew, and the view over it with it.
+        DROP VIEW comparisons;
+        CREATE TABLE pages_new (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          path TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          url TEXT,
+          format TEXT NOT NULL CHECK (format IN ('html', 'text')),
+          layout TEXT NOT NULL CHECK (layout IN ('table', 'flat')),
+          role_a TEXT NOT NULL,
+          role_b TEXT NOT NULL,
+          ingested_at TEXT NOT NULL,
+          page_key TEXT NOT NULL,
+          captured_at TEXT NOT NULL,
+          -- Where captured_at came from: 'archive' (the WARC record's date), 'page' (the date the
+          -- saved page states), 'file' (the file's modification time), 'ingest' (when it was
+          -- stored: captures stored before rolepages kept capture times).
+          time_source TEXT NOT NULL CHECK (time_source IN ('archive', 'page', 'file', 'ingest')),
+          UNIQUE (sha256, captured_at)
+        ) STRICT;
+        INSERT INTO pages_new (id, path, sha256, url, format, layout, role_a, role_b, ingested_at, page_key, captured_at, time_source)
+          SELECT id, path, sha256, url, format, layout, role_a, role_b, ingested_at, page_key, captured_at,
+                 CASE WHEN captured_at = ingested_at THEN 'ingest' ELSE 'file' END
+          FROM pages;
+        DROP TABLE pages;
+        ALTER TABLE pages_new RENAME TO pages;
+        CREATE INDEX pages_path ON pages(path);
+        CREATE INDEX pages_role_a ON pages(role_a);
+        CREATE INDEX pages_role_b ON pages(role_b);
+        CREATE INDEX pages_page_key ON pages(page_key);
+        CREATE INDEX pages_url_time ON pages(url, captured_at);
+
+        CREATE VIEW comparisons AS
+        SELECT p.id AS page_id, p.path, p.page_key,
+               p.role_a, ra.title AS title_a, sa.facts ->> 'yearlySalary' AS yearly_salary_a,
+               p.role_b, rb.title AS title_b, sb.facts ->> 'yearlySalary' AS yearly_salary_b,
+               (sa.facts ->> 'yearlySalary') - (sb.facts ->> 'yearlySalary') AS salary_difference
+        FROM pages p
+        JOIN roles ra ON ra.key = p.role_a
+        JOIN roles rb ON rb.key = p.role_b
+        LEFT JOIN page_sides sa ON sa.page_id = p.id AND sa.side = 0
+        LEFT JOIN page_sides sb ON sb.page_id = p.id AND sb.side = 1;
+      `);
+      refillColumnDocs(db);
+    },
+  },
+  {
     version: 7,
     description: 'changes: what the site changed between captures of a page',
     up: (db) => {

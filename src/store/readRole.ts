@@ -12,6 +12,8 @@ export interface ObservedValue {
   captures: number;
   /** Their paths, each once, sorted. */
   paths: string[];
+  /** How many of them are dated only by a file's modification time (or their ingest), which a copy changes. */
+  fileTimed: number;
 }
 
 /** One role as `rolepages show` presents it; stored JSON is given as JSON values. */
@@ -21,6 +23,8 @@ export interface RoleReport {
   /** The pages that showed the role, and their captures: every capture an observation of it comes from. */
   pages: number;
   captures: number;
+  /** How many of those captures have their time from each source (`pages.time_source`). */
+  timeSources: Record<string, number>;
   /** Per observed field, each distinct value it was seen with. */
   fields: Array<{ field: string; values: ObservedValue[] }>;
   conflicts: RoleLists['conflicts'];
@@ -48,16 +52,17 @@ export function readRole(db: Db, key: string): RoleReport | undefined {
   const observed = db
     .prepare(
       `SELECT o.field, o.value, COUNT(DISTINCT p.page_key) AS pages, COUNT(DISTINCT o.page_id) AS captures,
-              json_group_array(DISTINCT p.path) AS paths
+              json_group_array(DISTINCT p.path) AS paths,
+              COUNT(DISTINCT CASE WHEN p.time_source IN ('file', 'ingest') THEN p.id END) AS fileTimed
          FROM observations o JOIN pages p ON p.id = o.page_id
         WHERE o.role_key = ?
         GROUP BY o.field, o.value
         ORDER BY o.field, captures DESC, o.value`,
     )
-    .all(key) as Array<{ field: string; value: string; pages: number; captures: number; paths: string }>;
+    .all(key) as Array<{ field: string; value: string; pages: number; captures: number; paths: string; fileTimed: number }>;
   const fields: RoleReport['fields'] = [];
   for (const o of observed) {
-    const value: ObservedValue = { value: jsonCell(o.value), pages: o.pages, captures: o.captures, paths: (JSON.parse(o.paths) as string[]).sort() };
+    const value: ObservedValue = { value: jsonCell(o.value), pages: o.pages, captures: o.captures, paths: (JSON.parse(o.paths) as string[]).sort(), fileTimed: o.fileTimed };
     const last = fields[fields.length - 1];
     if (last && last.field === o.field) last.values.push(value);
     else fields.push({ field: o.field, values: [value] });
@@ -68,6 +73,16 @@ export function readRole(db: Db, key: string): RoleReport | undefined {
         WHERE id IN (SELECT id FROM pages WHERE role_a = @key OR role_b = @key UNION SELECT page_id FROM page_sides WHERE role_key = @key)`,
     )
     .get({ key }) as { pages: number; captures: number };
+  const timeSources = Object.fromEntries(
+    db
+      .prepare(
+        `SELECT time_source, COUNT(*) FROM pages
+          WHERE id IN (SELECT id FROM pages WHERE role_a = @key OR role_b = @key UNION SELECT page_id FROM page_sides WHERE role_key = @key)
+          GROUP BY time_source ORDER BY time_source`,
+      )
+      .raw()
+      .all({ key }) as Array<[string, number]>,
+  );
   const warnings = db
     .prepare(
       `SELECT w.field, w.message, w.resolved, json_group_array(DISTINCT p.path) AS paths
@@ -81,6 +96,7 @@ export function readRole(db: Db, key: string): RoleReport | undefined {
     role,
     pages,
     captures,
+    timeSources,
     fields,
     ...new RoleReader(db).lists(key),
     warnings: warnings.map((w) => ({ field: w.field, message: w.message, resolved: w.resolved === 1, paths: (JSON.parse(w.paths) as string[]).sort() })),

@@ -6,7 +6,7 @@ import { closeWriter, openForWriting, type Db } from './openDatabase.js';
 import { RoleWriter } from './roleWriter.js';
 import { describeStoreFailure, isDatabaseFailure } from './storeError.js';
 
-export type { Capture, CaptureResult } from './captureWriter.js';
+export type { Capture, CaptureResult, CaptureTime, TimeSource } from './captureWriter.js';
 
 /** What became of one capture of a batch. */
 export type CaptureOutcome = CaptureResult | { status: 'failed'; reason: string };

@@ -134,9 +134,11 @@ describe('rolepages roles, show and export', () => {
     const stdout = renderRole(readRole(reader, 'collections-coordinator')!, editedDb);
     reader.close();
     // Each value with the captures that showed it: the older capture of seed 001 still shows 37,938.
+    // Which capture of seed 001 is newer rests on the files' modification times, and show says so.
+    expect(stdout).toMatch(/^Collections Coordinator \(collections-coordinator\), seen on 3 pages \(4 captures\)\nCapture times: all from file modification times, which a copy changes; the newest capture of a page speaks for it\n/);
     expect(stdout).toContain(
-      `\n  Yearly salary         37938  (3 pages: ${join(dir, SEEDS[0]!)}, ${join(dir, SEEDS[1]!)}, ${join(dir, SEEDS[4]!)}) (kept)\n` +
-        `                        39120  (1 page: ${join(editedDir, 'edited.txt')})\n`,
+      `\n  Yearly salary         37938  (3 pages: ${join(dir, SEEDS[0]!)}, ${join(dir, SEEDS[1]!)}, ${join(dir, SEEDS[4]!)}; dated only by file modification time) (kept)\n` +
+        `                        39120  (1 page: ${join(editedDir, 'edited.txt')}; dated only by file modification time)\n`,
     );
     expect(stdout).toContain('Conflicts:\n  Yearly salary: 37938 on 2 pages (kept)\n  Yearly salary: 39120 on 1 page\n');
   });

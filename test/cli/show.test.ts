@@ -63,6 +63,7 @@ describe('renderRole: a long list is cut, with how many more and where to get th
       role: { key: 'arborist', title: 'Arborist' },
       pages: 1,
       captures: 1,
+      timeSources: { archive: 1 },
       fields: [],
       conflicts: [],
       aliases: [{ alias: 'Arborist', kind: 'spelling' }, { alias: 'arborists', kind: 'plural' }],

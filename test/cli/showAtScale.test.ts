@@ -51,7 +51,7 @@ describe('rolepages show on a role seen on 1,200 pages', () => {
     expect([report.pages, report.captures]).toEqual([1200, 1200]);
     expect(report.fields.map((f: { field: string }) => f.field)).toEqual(['degree', 'title', 'yearlySalary']);
     const [degree, , salary] = report.fields;
-    expect(degree.values).toEqual([{ value: { name: "Bachelor's Degree", pct: 48 }, pages: 1200, captures: 1200, paths: Array.from({ length: 1200 }, (_, i) => path(i + 1)) }]);
+    expect(degree.values).toEqual([{ value: { name: "Bachelor's Degree", pct: 48 }, pages: 1200, captures: 1200, paths: Array.from({ length: 1200 }, (_, i) => path(i + 1)), fileTimed: 1200 }]);
     expect(salary.values.map((v: { value: unknown; captures: number; paths: string[] }) => [v.value, v.captures, v.paths.length])).toEqual([
       [37938, 1080, 1080],
       [39120, 120, 120],

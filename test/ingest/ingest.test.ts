@@ -46,7 +46,7 @@ describe('ingest of the seed pages', () => {
   it('stores the 5 seed pages and reconciles 6 roles without conflicts', async () => {
     const { dir, db } = seedDir();
     const summary = await ingest(db, [dir], HERE);
-    expect(summary).toEqual({ stored: 5, skipped: 0, failed: [], stopped: null, notReached: [], pendingRoles: 0, captures: 5, pages: 5, roles: 6, conflicts: 0 });
+    expect(summary).toEqual({ stored: 5, skipped: 0, failed: [], passedOver: 0, stopped: null, notReached: [], pendingRoles: 0, captures: 5, pages: 5, roles: 6, conflicts: 0 });
     const store = open(db);
     const rows = store.db.prepare('SELECT key, page_count, average_age FROM roles ORDER BY key').all();
     expect(rows).toEqual([
@@ -87,7 +87,7 @@ describe('ingest of the seed pages', () => {
     const killedDb = join(mkdtempSync(join(tmpdir(), 'rolepages-killed-')), 'roles.db');
     const killed = open(killedDb);
     for (const path of files) {
-      const read = readCapture({ path, database: killedDb });
+      const read = await readCapture({ path, database: killedDb });
       if (read.kind !== 'page') throw new Error(`expected a page, got ${JSON.stringify(read)}`);
       killed.storeCaptures([{ path, record: read.record, capturedAt: read.capturedAt }]);
     }
@@ -257,7 +257,8 @@ describe('pages and captures', () => {
     const { dir, db } = seedDir();
     await ingest(db, [dir], HERE);
     const moved = join(mkdtempSync(join(tmpdir(), 'rolepages-moved-')), 'pages');
-    cpSync(dir, moved, { recursive: true });
+    // Moved as mv or cp -p move it: with its files' times (a copy made now would be a capture made now).
+    cpSync(dir, moved, { recursive: true, preserveTimestamps: true });
     const before = open(join(moved, 'roles.db')).db.prepare('SELECT path FROM pages ORDER BY path').pluck().all();
     expect(before).toEqual(SEEDS);
     expect(await ingest(join(moved, 'roles.db'), [moved], HERE)).toMatchObject({ stored: 0, skipped: 5, failed: [], captures: 5, pages: 5 });

@@ -16,34 +16,35 @@ const SEED_SHA256 = '60911abfcebf814d4027f0604543917de0f4e7fac6cff431c75595c180b
 afterEach(() => closeReadOnlyForThread());
 
 /** A database holding the seed's content, as an ingest stores it. */
-function storeWithSeed(): { file: string; store: RoleStore } {
+async function storeWithSeed(): Promise<{ file: string; store: RoleStore }> {
   const file = tempDb();
   const store = RoleStore.open(file);
-  const read = readCapture({ path: SEED, database: file });
+  const read = await readCapture({ path: SEED, database: file });
   if (read.kind !== 'page') throw new Error(`expected a page, got ${JSON.stringify(read)}`);
   storeAll(store, [{ record: read.record, path: SEED, capturedAt: read.capturedAt }]);
   return { file, store };
 }
 
 describe('readCapture', () => {
-  it('extracts a page whose content the database does not hold, hashing its bytes once, with its modification time', () => {
+  it('extracts a page whose content the database does not hold, hashing its bytes once, with its modification time', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolepages-read-'));
     const path = join(dir, 'july.txt');
     writeFileSync(path, readFileSync(SEED));
     utimesSync(path, new Date('2026-07-01T09:00:00Z'), new Date('2026-07-01T09:00:00Z'));
-    const result = readCapture({ path, database: null });
+    const result = await readCapture({ path, database: null });
     expect(result.kind).toBe('page');
     if (result.kind !== 'page') return;
     expect(result.capturedAt).toBe('2026-07-01T09:00:00.000Z');
+    expect(result.timeSource).toBe('file');
     expect(result.record.source.sha256).toBe(SEED_SHA256);
     expect(result.record.roles.map((r) => r.key)).toEqual(['collections-coordinator', 'account-specialist']);
     expect(result.record.roles[0]!.numberOfJobs).toBe(40113);
   });
 
-  it('answers only the hash of a content already stored, without extracting it', () => {
-    const { file, store } = storeWithSeed();
+  it('answers only the hash of a content already stored, without extracting it', async () => {
+    const { file, store } = await storeWithSeed();
     try {
-      expect(readCapture({ path: SEED, database: file })).toEqual({ kind: 'known', sha256: SEED_SHA256 });
+      expect(await readCapture({ path: SEED, database: file })).toEqual({ kind: 'known', sha256: SEED_SHA256, url: null, capturedAt: expect.any(String), timeSource: 'file' });
       expect(hasStoredContent(file, SEED_SHA256)).toBe(true);
       expect(hasStoredContent(file, '0'.repeat(64))).toBe(false);
     } finally {
@@ -51,37 +52,38 @@ describe('readCapture', () => {
     }
   });
 
-  it('sees what the writer committed after its first question', () => {
+  it('sees what the writer committed after its first question', async () => {
     const file = tempDb();
     const store = RoleStore.open(file);
     try {
-      const first = readCapture({ path: SEED, database: file });
+      const first = await readCapture({ path: SEED, database: file });
       expect(first.kind).toBe('page');
       if (first.kind !== 'page') return;
       storeAll(store, [{ record: first.record, path: SEED, capturedAt: first.capturedAt }]);
-      expect(readCapture({ path: SEED, database: file }).kind).toBe('known');
+      expect((await readCapture({ path: SEED, database: file })).kind).toBe('known');
     } finally {
       store.close();
     }
   });
 
-  it('names the reason when the file cannot be read, or is too large', () => {
+  it('names the reason when the file cannot be read, or is too large', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolepages-read-'));
     const missing = join(dir, 'gone.html');
-    expect(readCapture({ path: missing, database: null })).toEqual({ kind: 'failed', reason: expect.stringMatching(/cannot read the file \(ENOENT\)/) });
+    expect(await readCapture({ path: missing, database: null })).toEqual({ kind: 'failed', code: 'unreadable', reason: expect.stringMatching(/cannot read the file \(ENOENT\)/) });
     const big = join(dir, 'big.html');
     writeFileSync(big, 'x'.repeat(2048));
-    expect(readCapture({ path: big, maxBytes: 1024, database: null })).toEqual({
+    expect(await readCapture({ path: big, maxBytes: 1024, database: null })).toEqual({
       kind: 'failed',
+      code: 'too-large',
       reason: expect.stringMatching(/over the 0\.0 MiB limit for one page; .*--max-size/),
     });
   });
 
-  it('gives the reason extract gives for a file that is not a page', () => {
+  it('gives the reason extract gives for a file that is not a page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolepages-read-'));
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, 'Shopping list: milk, eggs.\n');
-    expect(readCapture({ path: notes, database: null })).toEqual({ kind: 'failed', reason: expect.stringMatching(/comparison page/) });
+    expect(await readCapture({ path: notes, database: null })).toEqual({ kind: 'failed', code: 'not-a-comparison', reason: expect.stringMatching(/comparison page/) });
   });
 });
 

@@ -8,7 +8,7 @@ describe('the observations view', () => {
     const file = tempDb();
     RoleStore.open(file).close();
     const db = new Database(file);
-    db.prepare("INSERT INTO pages (path, sha256, format, layout, role_a, role_b, ingested_at, page_key, captured_at) VALUES ('a.txt', 'x', 'text', 'table', 'nurse', 'doctor', '2026-01-01', 'nurse-vs-doctor', '2026-01-01')").run();
+    db.prepare("INSERT INTO pages (path, sha256, format, layout, role_a, role_b, ingested_at, page_key, captured_at, time_source) VALUES ('a.txt', 'x', 'text', 'table', 'nurse', 'doctor', '2026-01-01', 'nurse-vs-doctor', '2026-01-01', 'file')").run();
     db.prepare('INSERT INTO page_sides (page_id, side, role_key, facts) VALUES (1, 0, ?, ?)').run(
       'nurse',
       JSON.stringify({ yearlySalary: 37938, hourlyRate: 18.24, major: 'Nursing', degree: { name: "Bachelor's Degree", pct: 48 }, topSkills: ['patients', 'care'] }),

@@ -93,7 +93,7 @@ describe('RoleStore on the seed pages', () => {
     const stored = store.db.prepare('SELECT id FROM pages ORDER BY id').pluck().all();
     const again = store.storeCaptures([
       ...seedPages().slice(0, 2).map((p) => ({ path: '/elsewhere/copy.txt', record: p.record, capturedAt: CAPTURED_AT })),
-      ...seedPages().slice(2, 4).map((p) => ({ path: p.path, sha256: p.record.source.sha256 })),
+      ...seedPages().slice(2, 4).map((p) => ({ path: p.path, sha256: p.record.source.sha256, capturedAt: CAPTURED_AT })),
     ]);
     expect(again).toEqual(stored.slice(0, 4).map((pageId) => ({ status: 'skipped', pageId })));
     expect(store.pendingCount()).toBe(0);
@@ -203,7 +203,7 @@ describe('RoleStore: a batch of captures', () => {
     const outcomes = store.storeCaptures([
       { path: '/site/bad.txt', record: bad, capturedAt: CAPTURED_AT },
       { path: '/site/good.txt', record: good, capturedAt: CAPTURED_AT },
-      { path: '/site/gone.txt', sha256: 'f'.repeat(64) },
+      { path: '/site/gone.txt', sha256: 'f'.repeat(64), capturedAt: CAPTURED_AT },
     ]);
     expect(outcomes[0]).toEqual({ status: 'failed', reason: expect.stringMatching(/^rolepages could not store it: NOT NULL constraint failed: page_warnings.field$/) });
     expect(outcomes[1]).toEqual({ status: 'stored', pageId: expect.any(Number) });

@@ -12,7 +12,7 @@ export function buildHubRoleDb(path: string, captures: number, extraRoles = 0): 
   db.pragma('synchronous = OFF');
   const role = db.prepare('INSERT INTO roles (key, title, yearly_salary, page_count) VALUES (?, ?, ?, ?)');
   const page = db.prepare(
-    "INSERT INTO pages (id, path, sha256, url, format, layout, role_a, role_b, ingested_at, page_key, captured_at) VALUES (?, ?, ?, NULL, 'text', 'table', ?, ?, '2026-01-01T00:00:00Z', ?, '2026-01-01T00:00:00Z')",
+    "INSERT INTO pages (id, path, sha256, url, format, layout, role_a, role_b, ingested_at, page_key, captured_at, time_source) VALUES (?, ?, ?, NULL, 'text', 'table', ?, ?, '2026-01-01T00:00:00Z', ?, '2026-01-01T00:00:00Z', 'file')",
   );
   const side = db.prepare('INSERT INTO page_sides (page_id, side, role_key, facts) VALUES (?, 0, ?, ?)');
   db.transaction(() => {

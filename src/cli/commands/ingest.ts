@@ -26,7 +26,7 @@ export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description('extract every page, store it and reconcile the roles it shows (files whose content is stored are skipped)')
-    .argument('<paths...>', 'saved pages, or directories to walk for *.html *.htm *.txt *.md')
+    .argument('<paths...>', 'saved pages and web archives, or directories to walk for *.html *.htm *.txt *.md *.mhtml *.mht *.warc *.warc.gz')
     .addOption(dbOption())
     .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))
     .option('--quiet', 'no progress on stderr (failures and the summary line are still printed)')
@@ -113,7 +113,8 @@ export function registerIngest(program: Command): void {
 export function summaryLine(s: IngestSummary): string {
   return (
     `${plural(s.stored, 'file')} stored, ${s.skipped} skipped, ${s.failed.length} failed; ` +
-    holdings({ ...s, conflictingFields: s.conflicts })
+    holdings({ ...s, conflictingFields: s.conflicts }) +
+    (s.passedOver > 0 ? `; ${plural(s.passedOver, 'archive record')} passed over (not comparison pages)` : '')
   );
 }
 

@@ -71,9 +71,17 @@ export function renderRole(r: RoleReport, db: string): string {
     if (valueCount === 1 && v.captures === r.captures) {
       return v.pages === 1 ? `its one page${v.captures === 1 ? '' : `, all ${plural(v.captures, 'capture')}`}` : `all ${pagesAndCaptures(v.pages, v.captures)}`;
     }
-    return `${pagesAndCaptures(v.pages, v.captures)}: ${somePaths(v.paths)}`;
+    // Captures of one page are ordered by their times: say when a time is only a file's.
+    const fileTimed = v.fileTimed > 0 && r.captures > r.pages ? `; ${v.fileTimed === v.captures ? 'dated' : `${v.fileTimed} dated`} only by file modification time` : '';
+    return `${pagesAndCaptures(v.pages, v.captures)}: ${somePaths(v.paths)}${fileTimed}`;
   };
   out.push(`${String(r.role.title)} (${String(r.role.key)}), seen on ${pagesAndCaptures(r.pages, r.captures)}`);
+  const fileTimed = (r.timeSources.file ?? 0) + (r.timeSources.ingest ?? 0);
+  if (fileTimed > 0 && r.captures > r.pages) {
+    out.push(
+      `Capture times: ${fileTimed === r.captures ? 'all' : `${fileTimed} of ${r.captures}`} from file modification times, which a copy changes; the newest capture of a page speaks for it`,
+    );
+  }
 
   out.push('', 'Values, each with the captures that showed it:');
   // The report's labels: "Yearly salary", not yearlySalary (the JSON keeps the field names).
