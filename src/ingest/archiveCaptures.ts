@@ -1,7 +1,10 @@
 import { ArchiveError } from '../read/archive/archiveError.js';
 import { readArchiveRecords } from '../read/archive/archiveRecords.js';
-import type { CaptureRead } from './inputCaptures.js';
+import type { CaptureTime } from '../store/captureWriter.js';
 import type { ReadResult, ReadTask } from './readCapture.js';
+
+/** What reading one capture gave: a reader's result, or an archive's revisit of earlier content. */
+export type CaptureRead = ReadResult | ({ kind: 'revisit'; url: string; refersTo: { url: string; capturedAt: string } } & Required<CaptureTime>);
 
 /** What the ingest does with an archive's records: hands pages to the readers, counts the rest. */
 export interface ArchiveReading {

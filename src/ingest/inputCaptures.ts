@@ -1,10 +1,10 @@
 import { isArchiveName } from '../read/archive/archiveName.js';
 import type { CaptureTime } from '../store/captureWriter.js';
-import { archiveCaptures, type ArchiveReading } from './archiveCaptures.js';
+import { archiveCaptures, type ArchiveReading, type CaptureRead } from './archiveCaptures.js';
 import type { ReadResult } from './readCapture.js';
 
-/** What reading one capture gave: a reader's result, or an archive's revisit of earlier content. */
-export type CaptureRead = ReadResult | ({ kind: 'revisit'; url: string; refersTo: { url: string; capturedAt: string } } & Required<CaptureTime>);
+export type { CaptureRead };
+
 
 /** One capture of the inputs, its read under way. `archived` marks a web archive's record. */
 export interface PendingCapture {
