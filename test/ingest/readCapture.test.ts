@@ -68,12 +68,13 @@ describe('readCapture', () => {
   it('names the reason when the file cannot be read, or is too large', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolepages-read-'));
     const missing = join(dir, 'gone.html');
-    expect(readCapture({ path: missing, database: null })).toEqual({ kind: 'failed', reason: expect.stringMatching(/cannot read the file \(ENOENT\)/) });
+    expect(readCapture({ path: missing, database: null })).toEqual({ kind: 'failed', code: 'unreadable', reason: expect.stringMatching(/cannot read the file \(ENOENT\)/) });
     const big = join(dir, 'big.html');
     writeFileSync(big, 'x'.repeat(2048));
     expect(readCapture({ path: big, maxBytes: 1024, database: null })).toEqual({
       kind: 'failed',
-      reason: expect.stringMatching(/over the 0\.0 MiB limit for one page; .*--max-size/),
+      code: 'too-large',
+      reason: '0.0 MiB is over the 0.0 MiB limit for one page',
     });
   });
 
@@ -81,7 +82,7 @@ describe('readCapture', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolepages-read-'));
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, 'Shopping list: milk, eggs.\n');
-    expect(readCapture({ path: notes, database: null })).toEqual({ kind: 'failed', reason: expect.stringMatching(/comparison page/) });
+    expect(readCapture({ path: notes, database: null })).toEqual({ kind: 'failed', code: 'not-a-comparison', reason: expect.stringMatching(/comparison page/) });
   });
 });
 
