@@ -160,8 +160,8 @@ describe('ingest of the seed pages', () => {
     expect(summary.stored).toBe(5);
     // In input order: a path that is not there is a file that cannot be read, as extract says.
     expect(summary.failed).toEqual([
-      { path: join(dir, 'notes.txt'), reason: expect.stringMatching(/comparison page/) },
-      { path: join(dir, 'missing.html'), reason: 'cannot read the file (ENOENT); check that it exists and is readable' },
+      { path: join(dir, 'notes.txt'), code: 'not-a-comparison', reason: expect.stringMatching(/comparison page/) },
+      { path: join(dir, 'missing.html'), code: 'unreadable', reason: 'cannot read the file (ENOENT); check that it exists and is readable' },
     ]);
   });
   it('fails a link to a file with no end (/proc/self/pagemap) alone, at the size cap, and stores the page beside it', async () => {
