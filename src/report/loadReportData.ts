@@ -22,14 +22,14 @@ export function loadReportData(dbPath: string, cap = REPORT_ROLE_CAP): ReportDat
   try {
     db = openReadOnly(dbPath);
   } catch (error) {
-    if (error instanceof StoreError) throw new ReportError(error.message);
+    if (error instanceof StoreError) throw new ReportError('unreadable-database', error.message, { cause: error });
     throw error;
   }
   try {
     return loadFrom(db, cap);
   } catch (error) {
     if (error instanceof ReportError) throw error;
-    throw new ReportError(`${printable(dbPath)}: cannot read the database (${(error as Error).message}); is it a rolepages database?`);
+    throw new ReportError('unreadable-database', `${printable(dbPath)}: cannot read the database (${(error as Error).message})`, { cause: error });
   } finally {
     db.close();
   }

@@ -27,7 +27,7 @@ export function writeReport(dbPath: string, outPath: string, now: Date = new Dat
     bytes = writeFileAtomically(outPath, html);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ReportError(`${printable(outPath)}: cannot write the report (${code}), so the file is as it was; free some space or choose another --out`);
+    throw new ReportError('cannot-write', `${printable(outPath)}: cannot write the report (${code}), so the file is as it was`, { cause: error });
   }
   return { outPath, bytes, roles: data.totals.roles };
 }

@@ -136,6 +136,7 @@ export class RoleStore {
    * As `reconcilePending`, giving the event loop a turn after each transaction, so that a signal
    * is heard while thousands of roles are made, and stopping before the next one once `signal`
    * is aborted. Returns how many it made and how many are left pending for the next run.
+   * @internal
    */
   async reconcilePendingUntil(signal: AbortSignal | undefined, onProgress?: (done: number, total: number) => void): Promise<{ reconciled: number; left: number }> {
     const keys = this.statements.pendingWithPartners.all() as string[];

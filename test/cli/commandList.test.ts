@@ -15,6 +15,6 @@ describe('the command list the help is written from', () => {
 
   it('lists extract with its file argument and its description', () => {
     expect(COMMANDS['extract']!.term).toBe('extract [options] <file>');
-    expect(COMMANDS['extract']!.description).toBe('print the page record of one saved page as JSON');
+    expect(COMMANDS['extract']!.description).toBe("print the page record of one saved page as JSON (of a web archive: the array of its comparison pages' records)");
   });
 });

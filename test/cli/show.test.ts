@@ -35,8 +35,8 @@ describe('rolepages show', () => {
   it('marks the value kept when captures of one page disagree, and does not say there is no conflict', async () => {
     const { stdout } = await runCommand(registerShow, 'show', 'collections-coordinator', '--db', db);
     expect(stdout).toMatch(/^Collections Coordinator \(collections-coordinator\), seen on 1 page \(2 captures\)\n/);
-    expect(stdout).toContain(`\n  Yearly salary         37938  (1 page: ${older})\n`);
-    expect(stdout).toContain(`\n                        39120  (1 page: ${newer}) (kept)\n`);
+    expect(stdout).toContain(`\n  Yearly salary         37938  (1 page: ${older}; dated only by file modification time)\n`);
+    expect(stdout).toContain(`\n                        39120  (1 page: ${newer}; dated only by file modification time) (kept)\n`);
     expect(stdout).toContain('\n  Average age           46  (its one page, all 2 captures)\n');
     expect(stdout).toContain("Conflicts:\n  Yearly salary: captures of one page disagree; the page's newest capture is kept (marked above)\n");
     expect(stdout).not.toContain('none: the pages agree');

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { openReadOnly } from '../../src/store/openDatabase.js';
 import { RoleStore } from '../../src/store/roleStore.js';
+import { StoreError } from '../../src/store/storeError.js';
 import { registerCheck } from '../../src/cli/commands/check.js';
 import { registerIngest } from '../../src/cli/commands/ingest.js';
 import { withReadOnlyDb } from '../../src/cli/commands/readOnly.js';
@@ -69,12 +71,23 @@ async function readOnlyOutcome(command: string, file: string) {
   return commandOutput(() => withReadOnlyDb(command, file, () => undefined));
 }
 
-/** What `report` says: it reads the database through the report's own loader. */
-function reportOutcome(file: string): string {
+/** What the library's `writeReport` throws: its code, its message and the error beneath. */
+function reportOutcome(file: string): { code: string; message: string; cause: string } | 'no error' {
   try {
     writeReport(file, join(tempDir('rolepages-out-'), 'report.html'));
   } catch (error) {
-    if (error instanceof ReportError) return error.message;
+    if (error instanceof ReportError) return { code: error.code, message: error.message, cause: error.cause instanceof StoreError ? `StoreError ${error.cause.code}` : String(error.cause) };
+    throw error;
+  }
+  return 'no error';
+}
+
+/** What opening the database for reading says, as the library says it: the facts, no flags. */
+function storeOutcome(file: string): { code: string; message: string } | 'no error' {
+  try {
+    openReadOnly(file).close();
+  } catch (error) {
+    if (error instanceof StoreError) return { code: error.code, message: error.message };
     throw error;
   }
   return 'no error';
@@ -86,16 +99,19 @@ describe('every command that reads a database, on one it cannot use: one line sa
     expect(await readOnlyOutcome('roles', file)).toEqual({ status: 2, stdout: '', stderr: `rolepages roles: ${message(file)}\n` });
   });
 
-  it.each(CASES)('report on a database that is %s', (name, message) => {
+  it.each(CASES)('report, from the library, on a database that is %s: the store\'s facts, with no flag to type', (name) => {
     const file = name === '/etc/passwd' ? name : files[name]!;
-    expect(reportOutcome(file)).toBe(message(file));
+    const store = storeOutcome(file);
+    if (store === 'no error') throw new Error(`${file} opened`);
+    expect(reportOutcome(file)).toEqual({ code: 'unreadable-database', message: store.message, cause: `StoreError ${store.code}` });
+    expect(store.message).not.toMatch(/--db/);
   });
 
   it('a folder given as the database', async () => {
     const run = await readOnlyOutcome('show', files.folder!);
     expect([run.status, run.stdout]).toEqual([2, '']);
     expect(run.stderr).toMatch(new RegExp(`^rolepages show: ${files.folder}: cannot open the database \\([^\\n]+\\); check the --db path\\n$`));
-    expect(reportOutcome(files.folder!)).toMatch(new RegExp(`^${files.folder}: cannot open the database \\([^\\n]+\\); check the --db path$`));
+    expect(reportOutcome(files.folder!)).toEqual({ code: 'unreadable-database', message: expect.stringMatching(new RegExp(`^${files.folder}: cannot open the database \\([^\\n]+\\)$`)), cause: 'StoreError cannot-open' });
   });
 
   // The wiring: each command, as users run it, gives that line and status 2.

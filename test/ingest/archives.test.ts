@@ -135,7 +135,7 @@ describe('ingest of web archives', () => {
     const first = await ingest(db, [archive], HERE);
     expect(before).toBeGreaterThan(5);
     expect(first).toMatchObject({ stored: before, captures: before, stopped: null });
-    expect(first.failed).toEqual([{ path: archive, reason: expect.stringMatching(/^the archive is cut short or damaged at byte \d+ \(unexpected end of file\); the records before it are stored, and a run on the whole archive stores the rest$/) }]);
+    expect(first.failed).toEqual([{ path: archive, code: 'unreadable', reason: expect.stringMatching(/^the archive is cut short or damaged at byte \d+ \(unexpected end of file\); the records before it are stored, and a run on the whole archive stores the rest$/) }]);
 
     writeFileSync(archive, whole);
     expect(await ingest(db, [archive], HERE)).toMatchObject({ stored: 20 - before, skipped: before, failed: [], captures: 20, pages: 20 });
@@ -190,7 +190,7 @@ describe('ingest of web archives', () => {
     const fake = join(dir, 'crawl.warc.gz');
     writeFileSync(fake, readFileSync(new URL('../../fixtures/005_61d26842a8aa7f89_table.html', import.meta.url)));
     const summary = await ingest(join(dir, 'roles.db'), [fake, new URL('../archives/wget-crawl.warc.gz', import.meta.url).pathname], HERE);
-    expect(summary.failed).toEqual([{ path: fake, reason: 'not a web archive: it does not begin with a WARC record ("WARC/1.0" or "WARC/1.1")' }]);
+    expect(summary.failed).toEqual([{ path: fake, code: 'unreadable', reason: 'not a web archive: it does not begin with a WARC record ("WARC/1.0" or "WARC/1.1")' }]);
     expect(summary.stored).toBe(3);
   });
 });

@@ -172,6 +172,7 @@ describe('ingest of the seed pages', () => {
     expect(summary.failed).toEqual([
       {
         path: join(dir, 'pagemap.html'),
+        code: 'too-large',
         reason: 'the file goes on past the 5.0 MiB limit for one page (its size said less)',
       },
     ]);

@@ -182,7 +182,7 @@ export function openStoreDb(path: string): Database.Database {
 /** Writes one capture comparing `roles` with the facts each side shows, as the store writes it. */
 export function capturePageWriter(db: Database.Database): (id: number, path: string, url: string | null, layout: string, roles: readonly [string, string], facts: [object, object]) => void {
   const page = db.prepare(
-    "INSERT INTO pages (id, path, sha256, url, format, layout, role_a, role_b, ingested_at, page_key, captured_at) VALUES (?, ?, ?, ?, 'text', ?, ?, ?, '2025-01-01T00:00:00Z', ?, '2025-01-01T00:00:00Z')",
+    "INSERT INTO pages (id, path, sha256, url, format, layout, role_a, role_b, ingested_at, page_key, captured_at, time_source) VALUES (?, ?, ?, ?, 'text', ?, ?, ?, '2025-01-01T00:00:00Z', ?, '2025-01-01T00:00:00Z', 'file')",
   );
   const side = db.prepare('INSERT INTO page_sides (page_id, side, role_key, facts) VALUES (?, ?, ?, ?)');
   return (id, path, url, layout, roles, facts) => {

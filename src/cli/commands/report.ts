@@ -5,7 +5,7 @@ import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
 import { dbOption } from './defaults.js';
 import { withReadOnlyDb } from './readOnly.js';
-import { fail, namesTheDatabase, say } from './userError.js';
+import { advice, fail, namesTheDatabase, outputHint, say } from './userError.js';
 
 export function registerReport(program: Command): void {
   program
@@ -24,8 +24,14 @@ export function registerReport(program: Command): void {
           say('report', `wrote ${printable(written.outPath)} (${plural(written.roles, 'role')}, ${(written.bytes / 1024).toFixed(0)} KiB)`);
         } catch (error) {
           if (!(error instanceof ReportError)) throw error;
-          fail('report', error.message);
+          fail('report', reportAdvice(error));
         }
       });
     });
+}
+
+/** The report's reason with what to type about it. */
+function reportAdvice(error: ReportError): string {
+  if (error.code === 'unreadable-database') return advice(error.cause) ?? `${error.message}; check the --db path (is it a rolepages database?)`;
+  return `${error.message}; ${outputHint((error.cause as NodeJS.ErrnoException | undefined)?.code)}`;
 }
