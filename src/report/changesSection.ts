@@ -1,3 +1,4 @@
+import type { RoleChange } from '../reconcile/pageChanges.js';
 import { fieldLabel } from '../schema/roleFields.js';
 import type { Db } from '../store/openDatabase.js';
 import { escapeHtml, roleAnchor } from './escape.js';
@@ -11,15 +12,10 @@ export const CHANGES_SHOWN = 50;
 /** Text values (a description) are cut to this many characters. */
 const MAX_VALUE = 120;
 
-export interface ReportChange {
+/** A change as the report lists it: the role's change, with the role it is of. */
+export interface ReportChange extends RoleChange {
   roleKey: string;
   title: string;
-  field: string;
-  oldValue: unknown;
-  newValue: unknown;
-  oldSeen: string;
-  newSeen: string;
-  pageCount: number;
 }
 
 /** What the section shows: the changes seen on the most pages (the newest first among equals), and how many there are in all. */

@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/bench/random.js';
 import { renderPage } from '../../src/bench/renderPages.js';
 import { rolePool, type RoleTruth } from '../../src/bench/rolePool.js';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { PNG, type RecordSpec, serializeRecords, writeArchive } from '../support/webArchive.js';
+import { storesClosedAfterEach } from '../support/openedStores.js';
 
 /** Run from the TypeScript sources: the records are extracted on this thread. */
 const HERE: IngestOptions = { concurrency: 0 };
@@ -55,15 +56,8 @@ function crawl(roles: readonly RoleTruth[], start: number): RecordSpec[] {
 /** Everything in a crawl but its twenty pages. */
 const NOT_PAGES = crawl(JANUARY_ROLES, JANUARY).length - 20;
 
-const opened: RoleStore[] = [];
-const open = (file: string): RoleStore => {
-  const store = RoleStore.open(file);
-  opened.push(store);
-  return store;
-};
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+/** The database `file`, open for the test's checks. */
+const open = storesClosedAfterEach();
 
 async function crawls(): Promise<{ dir: string; january: string; july: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'rolepages-archives-'));

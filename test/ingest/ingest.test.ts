@@ -1,7 +1,7 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectFiles } from '../../src/ingest/collectFiles.js';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
 import { readCapture } from '../../src/ingest/readCapture.js';
@@ -11,6 +11,7 @@ import { flattened, htmlGrid, htmlTable, tabular } from '../support/journeymanPa
 import { renderFlatCapture, renderTabularCapture } from '../support/renderCaptures.js';
 import { FIXTURES, SEED_CAPTURES, SEED_PAGE_COUNTS } from '../support/seeds.js';
 import { dump, tempDb } from '../store/storeFixtures.js';
+import { storesClosedAfterEach } from '../support/openedStores.js';
 
 const SEEDS = SEED_CAPTURES;
 const FIXTURE_PAGES = readdirSync(FIXTURES).filter((f) => !f.endsWith('.json')).sort();
@@ -29,16 +30,8 @@ function seedDir(): { dir: string; db: string } {
   return { dir, db: join(dir, 'roles.db') };
 }
 
-const opened: RoleStore[] = [];
 /** The database `file`, open for the test's checks. */
-const open = (file: string): RoleStore => {
-  const store = RoleStore.open(file);
-  opened.push(store);
-  return store;
-};
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+const open = storesClosedAfterEach();
 
 const pageCounts = (store: RoleStore) => store.db.prepare('SELECT key, page_count FROM roles ORDER BY key').all();
 

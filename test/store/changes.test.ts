@@ -2,12 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { accountSpecialist, coordinator, page, representative } from '../reconcile/seedRoles.js';
 import { FIXTURES } from '../support/seeds.js';
 import { tempDb } from './storeFixtures.js';
+import { storesClosedAfterEach } from '../support/openedStores.js';
 
 /** Run from the TypeScript sources: the files are read on this thread. */
 const HERE: IngestOptions = { concurrency: 0 };
@@ -36,15 +37,8 @@ function withRow(text: string, row: string, replacement: string): string {
   return text.replace(row, replacement);
 }
 
-const opened: RoleStore[] = [];
-const open = (file: string): RoleStore => {
-  const store = RoleStore.open(file);
-  opened.push(store);
-  return store;
-};
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+/** The database `file`, open for the test's checks. */
+const open = storesClosedAfterEach();
 
 const changesOf = (store: RoleStore) => store.db.prepare('SELECT * FROM changes ORDER BY role_key, field, new_seen').all();
 
