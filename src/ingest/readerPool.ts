@@ -62,5 +62,7 @@ export function openReaderPool(threads: number): ReaderPool {
     concurrentTasksPerWorker: FILES_PER_WORKER,
     resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MIB, maxOldGenerationSizeMb: READER_HEAP_MIB },
   });
-  return { threads, capacity: threads * FILES_PER_WORKER, read: (task) => piscina.run(task), close: () => piscina.destroy() };
+  // An archive's page is moved to its reader, not copied: this thread is done with it.
+  const read = (task: ReadTask) => piscina.run(task, task.archived ? { transferList: [task.archived.body.buffer as ArrayBuffer] } : {});
+  return { threads, capacity: threads * FILES_PER_WORKER, read, close: () => piscina.destroy() };
 }

@@ -67,7 +67,9 @@ export async function* readArchiveRecords(path: string, { maxBytes }: { maxBytes
       }
       const digest = record.warcPayloadDigest;
       if (digest) responses.set(digest, { url, capturedAt });
-      yield { kind: 'response', offset, url, capturedAt, body };
+      // The body gets a buffer of its own, which the parser does not share: it can be moved to
+      // a reader, and does not keep a whole chunk alive.
+      yield { kind: 'response', offset, url, capturedAt, body: new Uint8Array(body) };
     } else if (record.warcContentLength > maxBytes && page !== null) {
       yield { kind: 'too-large', offset, bytes: record.warcContentLength };
     } else if (record.warcType === 'revisit' && capturedAt !== null && url) {
@@ -120,6 +122,7 @@ function breaks(path: string, offset: number, error: unknown): ArchiveError {
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
+const CHUNK_BYTES = 256 * 1024;
 const WARC_MAGIC = new TextEncoder().encode('WARC/');
 
 /**
@@ -139,8 +142,10 @@ async function openArchive(path: string): Promise<{ chunks: AsyncIterable<Uint8A
     throw new ArchiveError('unreadable', path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that it exists and is readable`);
   }
   const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-  const file = createReadStream(path);
-  const stream = gzip ? file.pipe(createGunzip()) : file;
+  // Chunks far larger than the streams' defaults: inflating and parsing cost mostly per chunk,
+  // and a crawl's archive is hundreds of megabytes inflated.
+  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const stream = gzip ? file.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : file;
   if (gzip) file.on('error', (error) => stream.destroy(error));
   let read = 0;
   async function* chunks(): AsyncGenerator<Uint8Array> {
