@@ -1,5 +1,6 @@
 import { ArchiveError } from '../read/archive/archiveError.js';
 import { readArchiveRecords } from '../read/archive/archiveRecords.js';
+import { mib } from '../read/pageFile.js';
 import type { CaptureTime } from '../store/captureWriter.js';
 import type { ReadResult, ReadTask } from './readCapture.js';
 
@@ -46,5 +47,3 @@ export async function* archiveCaptures(archive: string, reading: ArchiveReading)
     yield { path: archive, result: Promise.resolve({ kind: 'failed', reason, code: 'unreadable' }), archived: true };
   }
 }
-
-const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

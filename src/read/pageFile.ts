@@ -140,4 +140,5 @@ function fileKind(info: Stats): string {
   return 'not a file';
 }
 
-const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** A size as the size cap's messages say it (`5.0 MiB`). */
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
