@@ -48,6 +48,7 @@ export class RunReport {
       skipped,
       failed: summary.failed.length,
       notReached: notReached.length,
+      passedOver: summary.passedOver,
       pendingRoles,
       captures,
       pages,

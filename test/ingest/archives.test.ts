@@ -6,6 +6,7 @@ import { Random } from '../../src/bench/random.js';
 import { renderPage } from '../../src/bench/renderPages.js';
 import { rolePool, type RoleTruth } from '../../src/bench/rolePool.js';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
+import { RunReport } from '../../src/ingest/runReport.js';
 import { RoleStore } from '../../src/store/roleStore.js';
 import { PNG, type RecordSpec, serializeRecords, writeArchive } from '../support/webArchive.js';
 import { storesClosedAfterEach } from '../support/openedStores.js';
@@ -139,8 +140,14 @@ describe('ingest of web archives', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolepages-wget-'));
     const db = join(dir, 'roles.db');
     const archive = new URL('../archives/wget-crawl.warc.gz', import.meta.url).pathname;
+    const report = new RunReport(join(dir, 'report.json'));
+    const summary = await ingest(db, [archive], { ...HERE, onFile: (outcome) => report.add(outcome) });
     // warcinfo, 5 requests, the index and robots.txt responses, wget's metadata and arguments resource.
-    expect(await ingest(db, [archive], HERE)).toMatchObject({ stored: 3, skipped: 0, failed: [], passedOver: 10, stopped: null });
+    expect(summary).toMatchObject({ stored: 3, skipped: 0, failed: [], passedOver: 10, stopped: null });
+    report.finish(summary, []);
+    const written = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { files: Array<{ path: string }>; summary: Record<string, unknown> };
+    expect(written.files.map((f) => f.path.slice(f.path.indexOf('#')))).toEqual(['#4479', '#16873', '#29731']);
+    expect(written.summary).toMatchObject({ finished: true, files: 3, stored: 3, failed: 0, passedOver: 10 });
     const store = open(db);
     expect(store.db.prepare('SELECT url, page_key, captured_at, time_source FROM pages ORDER BY id').all()).toEqual([
       { url: 'http://127.0.0.1:46067/collections-coordinator-jobs/collections-coordinator-vs-account-specialist/', page_key: 'collections-coordinator-vs-account-specialist', captured_at: '2026-12-07T15:27:25.000Z', time_source: 'archive' },

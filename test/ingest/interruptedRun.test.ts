@@ -91,6 +91,7 @@ describe('an ingest interrupted while it stores', () => {
       skipped: 0,
       failed: 0,
       notReached: PAGES - 20,
+      passedOver: 0,
       pendingRoles: summary.pendingRoles,
       captures: 20,
       pages: 20,
