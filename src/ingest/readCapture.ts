@@ -52,11 +52,25 @@ export async function readCapture({ path, maxBytes, database, archived }: ReadTa
     if (error instanceof PageError) return { kind: 'failed', reason: error.reason, code: error.code };
     throw error;
   }
-  const { bytes, url, capturedAt, timeSource } = page;
-  const hash = sha256(bytes);
-  if (database !== null && hasStoredContent(database, hash)) return { kind: 'known', sha256: hash, url, capturedAt, timeSource };
-  const record = extractBytes(bytes, path, hash);
-  if (record instanceof PageError) return { kind: 'failed', reason: record.reason, code: record.code };
-  if (url !== null) record.source.url = url;
-  return { kind: 'page', record, capturedAt, timeSource };
+  try {
+    const { bytes, url, capturedAt, timeSource } = page;
+    const hash = sha256(bytes);
+    if (database !== null && hasStoredContent(database, hash)) return { kind: 'known', sha256: hash, url, capturedAt, timeSource };
+    const record = extractBytes(bytes, path, hash);
+    if (record instanceof PageError) return { kind: 'failed', reason: record.reason, code: record.code };
+    if (url !== null) record.source.url = url;
+    return { kind: 'page', record, capturedAt, timeSource };
+  } finally {
+    if (archived) release(archived.body);
+  }
+}
+
+/**
+ * Lets the next minor collection free a page moved here from the thread reading an archive. The
+ * page waited in this reader's hand while others were read, long enough for its buffer's handle to
+ * reach the old generation, which is collected seldom: moved to a new handle, dropped at once, its
+ * bytes go with the next minor collection instead.
+ */
+function release(body: Uint8Array): void {
+  if (body.buffer instanceof ArrayBuffer && body.buffer.byteLength > 0) structuredClone(body.buffer, { transfer: [body.buffer] });
 }

@@ -85,5 +85,15 @@ describe('readCapture', () => {
     writeFileSync(notes, 'Shopping list: milk, eggs.\n');
     expect(await readCapture({ path: notes, database: null })).toEqual({ kind: 'failed', code: 'not-a-comparison', reason: expect.stringMatching(/comparison page/) });
   });
+  it('reads an archive record’s page with the archive’s URL and time, and lets its buffer go once read', async () => {
+    const body = new Uint8Array(readFileSync(SEED));
+    const url = 'https://www.zippia.com/collections-coordinator-jobs/collections-coordinator-vs-account-specialist/';
+    const result = await readCapture({ path: 'crawl.warc.gz#4479', database: null, archived: { body, url, capturedAt: '2026-01-15T09:00:00.000Z' } });
+    expect(result).toMatchObject({ kind: 'page', capturedAt: '2026-01-15T09:00:00.000Z', timeSource: 'archive' });
+    if (result.kind !== 'page') return;
+    expect(result.record.source).toMatchObject({ sha256: SEED_SHA256, url });
+    // Detached from the handle the reader was given, which may have reached the old generation while it waited.
+    expect(body.buffer.byteLength).toBe(0);
+  });
 });
 
