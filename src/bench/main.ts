@@ -11,14 +11,15 @@ import { writeArchiveOf } from './writeArchive.js';
 import { type CorpusOptions, writeCorpus } from './writeCorpus.js';
 
 /**
- * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--archive-only] [--keep]`:
+ * `npm run bench [-- --pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--archive-only] [--archive-gib N] [--keep]`:
  * generates a corpus per page shape and a mixed one, ingests each in a child process (the real
  * code path, worker pool included), and prints pages/s and peak RSS next to the floor (reading
  * the same files and building their DOM with htmlparser2 on one core), with the count of stored
  * values that differ from what was generated. The archive corpus ingests the same `--pages` HTML
- * pages once as loose files and once from one `.warc.gz` (`--archive-only` runs only it).
+ * pages once as loose files and once from one `.warc.gz` (`--archive-only` runs only it), and with
+ * `--archive-gib N` once more from an archive that also holds N GiB of images, read past.
  */
-const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--archive-only] [--keep]';
+const USAGE = 'usage: npm run bench -- [--pages N] [--text-pages N] [--roles N] [--seed N] [--rss-scale | --rss-pages N,N…] [--hub-pages N] [--archive-only] [--archive-gib N] [--keep]';
 
 interface Row {
   name: string;
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
         'rss-pages': { type: 'string' },
         'hub-pages': { type: 'string' },
         'archive-only': { type: 'boolean', default: false },
+        'archive-gib': { type: 'string' },
         keep: { type: 'boolean', default: false },
       },
     }).values;
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
   const roles = number('roles', args.roles, 2000);
   const seed = number('seed', args.seed, 20260403);
   const hubPages = args['hub-pages'] === undefined ? undefined : number('hub-pages', args['hub-pages'], 0);
+  const archiveGiB = args['archive-gib'] === undefined ? 0 : number('archive-gib', args['archive-gib'], 0);
   // The pool's title model makes some 8,000 distinct titles: the hub meets each other role twice.
   if (hubPages !== undefined && hubPages > MAX_HUB_PAGES) {
     fail(`Expected \`--hub-pages\` to be at most ${MAX_HUB_PAGES} (two pages with each of 8,000 other roles), got \`${hubPages}\`\n${USAGE}`);
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
     for (const pages of rssScale) runs.push({ name: `mixed ${pages.toLocaleString('en-US')}`, shapes: PAGE_SHAPES, pages });
     const rows = runs.map((run, i) => measure(root, run.name, pool, { pages: run.pages, shapes: run.shapes, seed: seed + i + 1 }));
     // The same HTML pages, loose and in one web archive: reading an archive should cost what reading files does.
-    rows.push(...(await measureArchive(root, pool, { pages: htmlPages, shapes: ['html-table', 'html-grid'], seed: seed + 100 })));
+    rows.push(...(await measureArchive(root, pool, { pages: htmlPages, shapes: ['html-table', 'html-grid'], seed: seed + 100 }, archiveGiB)));
     if (hubPages !== undefined) {
       // One role on every page, half of them flattened: its glued rows make it the joint partner
       // of every other role, and reconciling it reads all its pages.
@@ -120,22 +123,33 @@ async function main(): Promise<void> {
   }
 }
 
-/** Ingests one corpus as loose files and as one `.warc.gz` of the same pages: two rows. */
-async function measureArchive(root: string, pool: ReturnType<typeof rolePool>, corpus: CorpusOptions): Promise<Row[]> {
+/**
+ * Ingests one corpus as loose files and as one `.warc.gz` of the same pages, and with `imageGiB`
+ * from one that also holds that many GiB of images: an archive's memory should not follow its size.
+ */
+async function measureArchive(root: string, pool: ReturnType<typeof rolePool>, corpus: CorpusOptions, imageGiB: number): Promise<Row[]> {
   const dir = join(root, 'archive-corpus');
   process.stderr.write(`rolepages bench: archive: writing ${corpus.pages} pages and their .warc.gz…`);
   const { bytes } = writeCorpus(dir, pool, corpus);
   const archive = join(root, 'crawl.warc.gz');
   await writeArchiveOf(dir, archive);
+  const mib = bytes / 1024 / 1024;
+  const inputs: Array<[name: string, input: string, mib: number]> = [['html loose files', dir, mib], ['html in one .warc.gz', archive, mib]];
+  if (imageGiB > 0) {
+    process.stderr.write(` an archive with ${imageGiB} GiB of images…`);
+    const large = join(root, 'crawl-with-images.warc.gz');
+    await writeArchiveOf(dir, large, { imageBytes: imageGiB * 2 ** 30 });
+    inputs.push([`html + ${imageGiB} GiB of images, one .warc.gz`, large, mib + imageGiB * 1024]);
+  }
   process.stderr.write(' floor…');
   const floor = floorPagesPerSecond(dir);
   const rows: Row[] = [];
-  for (const [name, input] of [['html loose files', dir], ['html in one .warc.gz', archive]] as const) {
+  for (const [name, input, inputMiB] of inputs) {
     process.stderr.write(` ${name}…`);
     const db = join(root, `${name.replace(/\W+/g, '-')}.db`);
     const out = runIngest(input, db);
     if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
-    rows.push({ name, pages: corpus.pages, mib: bytes / 1024 / 1024, floor, ingest: corpus.pages / out.seconds, rssMiB: out.maxRssMiB, failed: out.failed, check: checkValues(db, pool) });
+    rows.push({ name, pages: corpus.pages, mib: inputMiB, floor, ingest: corpus.pages / out.seconds, rssMiB: out.maxRssMiB, failed: out.failed, check: checkValues(db, pool) });
   }
   process.stderr.write('\n');
   rmSync(dir, { recursive: true, force: true });

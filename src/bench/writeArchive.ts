@@ -1,13 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
+
+/** The size of one image a padded archive holds: a large photo, as a crawl of a site fetches. */
+const IMAGE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Writes every page of a corpus folder into one web archive, as a crawler would have saved the
  * same pages: per page a request and a response record (WARC 1.1, one gzip member a record),
- * a second apart, appended one page at a time.
+ * a second apart, appended one page at a time. With `imageBytes`, that many bytes of image
+ * responses are spread between the pages (4 MiB each), which the ingest reads past: an archive of
+ * gigabytes without waiting for gigabytes of pages to be extracted.
  */
-export async function writeArchiveOf(dir: string, archive: string): Promise<{ records: number; bytes: number }> {
+export async function writeArchiveOf(dir: string, archive: string, { imageBytes = 0 }: { imageBytes?: number } = {}): Promise<{ records: number; bytes: number }> {
   const fd = openSync(archive, 'w');
   let bytes = 0;
   let records = 0;
@@ -20,9 +27,18 @@ export async function writeArchiveOf(dir: string, archive: string): Promise<{ re
   };
   try {
     await append(WARCRecord.createWARCInfo({ filename: 'bench.warc.gz', warcVersion: 'WARC/1.1' }, { software: 'rolepages bench' }));
-    for (const [i, file] of pageFiles(dir).entries()) {
+    const files = pageFiles(dir);
+    const images = Math.ceil(imageBytes / IMAGE_BYTES);
+    let imagesWritten = 0;
+    for (const [i, file] of files.entries()) {
       const url = `https://bench.example/${relative(dir, file).split('\\').join('/')}`;
       const date = new Date(start + i * 1000).toISOString();
+      for (; imagesWritten < Math.round((images * (i + 1)) / files.length); imagesWritten++) {
+        const part = await imageRecord(`https://bench.example/photos/${imagesWritten}.jpg`, date);
+        writeSync(fd, part);
+        bytes += part.byteLength;
+        records++;
+      }
       const body = readFileSync(file);
       const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
       await append(WARCRecord.create({ url, date, type: 'request', warcVersion: 'WARC/1.1', statusline: `GET ${new URL(url).pathname} HTTP/1.1`, httpHeaders: { Host: 'bench.example' } }));
@@ -39,6 +55,32 @@ export async function writeArchiveOf(dir: string, archive: string): Promise<{ re
     closeSync(fd);
   }
   return { records, bytes };
+}
+
+let imageBlock: Buffer | null = null;
+
+/**
+ * One image response, as its own gzip member. The image is random bytes, which do not compress:
+ * the member is written stored (level 0), the size it would have, in a fraction of the time. Its
+ * digests are given, as the serializer would otherwise hash every image.
+ */
+async function imageRecord(url: string, date: string): Promise<Buffer> {
+  imageBlock ??= randomBytes(IMAGE_BYTES);
+  const block = imageBlock;
+  const record = WARCRecord.create(
+    {
+      url,
+      date,
+      type: 'response',
+      warcVersion: 'WARC/1.1',
+      httpHeaders: { 'Content-Type': 'image/jpeg', 'Content-Length': String(IMAGE_BYTES) },
+      warcHeaders: { 'WARC-Payload-Digest': 'sha256:bench', 'WARC-Block-Digest': 'sha256:bench' },
+    },
+    (async function* () {
+      yield block;
+    })(),
+  );
+  return gzipSync(await WARCSerializer.serialize(record, { gzip: false }), { level: 0 });
 }
 
 /** The corpus's files in the order an ingest of the folder takes them. */
