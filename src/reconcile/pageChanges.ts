@@ -14,10 +14,14 @@ export interface CaptureSide {
   values: Readonly<Record<string, unknown>>;
   /**
    * Fields the capture had to guess (a glued cell with several possible splits), each with the
-   * value the role's reconciliation settled the guess on, or undefined while it is unsettled.
+   * value the role's reconciliation settled the guess on, or with the guess's candidates while
+   * reconciliation left it unsettled.
    */
-  guesses: ReadonlyMap<string, { settled: unknown } | undefined>;
+  guesses: ReadonlyMap<string, Guess>;
 }
+
+/** A capture's guess: settled by the role's reconciliation, or its candidates (the chosen first). */
+export type Guess = { settled: unknown } | { candidates: readonly unknown[] };
 
 /** What the site changed on a role's field: one old value giving way to one new one. */
 export interface RoleChange {
@@ -47,8 +51,13 @@ interface Sighting {
  * more reliable shape's (then the smaller hash's). Two consecutive sightings that differ are a
  * change, and the same change on several pages is one. A pure function of the captures, so the
  * order they were stored in does not matter.
+ *
+ * Reconciliation settles the guesses of each page's newest capture; an older capture's guess is
+ * settled here when exactly one of its candidates is a value some capture of the role, on any
+ * page, shows for certain. Give every capture of the role for that, pages saved once included.
  */
 export function roleChanges(sides: readonly CaptureSide[]): RoleChange[] {
+  const known = valuesShownForCertain(sides);
   const byPage = new Map<string, CaptureSide[]>();
   for (const side of sides) {
     const page = byPage.get(side.pageKey);
@@ -59,7 +68,7 @@ export function roleChanges(sides: readonly CaptureSide[]): RoleChange[] {
   for (const [pageKey, captures] of byPage) {
     if (captures.length < 2) continue;
     for (const field of SCALAR_FIELDS) {
-      const [first, ...later] = sightings(captures, field);
+      const [first, ...later] = sightings(captures, field, known.get(field));
       if (!first) continue;
       let held = first;
       for (const next of later) {
@@ -88,10 +97,10 @@ export function roleChanges(sides: readonly CaptureSide[]): RoleChange[] {
 }
 
 /** A page's sightings of a field, one a moment, oldest first. */
-function sightings(captures: readonly CaptureSide[], field: string): Sighting[] {
+function sightings(captures: readonly CaptureSide[], field: string, known: ReadonlySet<string> | undefined): Sighting[] {
   const byMoment = new Map<string, Sighting>();
   for (const capture of captures) {
-    const value = knownValue(capture, field);
+    const value = knownValue(capture, field, known);
     if (value === undefined) continue;
     const sighting: Sighting = { value, seen: capture.capturedAt, reliability: capture.reliability, sha256: capture.sha256 };
     const other = byMoment.get(capture.capturedAt);
@@ -100,12 +109,38 @@ function sightings(captures: readonly CaptureSide[], field: string): Sighting[] 
   return [...byMoment.values()].sort((a, b) => (a.seen < b.seen ? -1 : a.seen > b.seen ? 1 : 0));
 }
 
-/** What a capture showed of a field for certain; undefined when it showed nothing certain. */
-function knownValue(capture: CaptureSide, field: string): unknown {
+/**
+ * What a capture showed of a field for certain; undefined when it showed nothing certain. A guess
+ * reconciliation left unsettled is certain when exactly one of its candidates is in `known`.
+ */
+function knownValue(capture: CaptureSide, field: string, known: ReadonlySet<string> | undefined): unknown {
   const guess = capture.guesses.get(field);
-  const value = capture.guesses.has(field) ? guess?.settled : capture.values[field];
+  if (guess === undefined) return shown(capture.values[field]);
+  if ('settled' in guess) return shown(guess.settled);
+  const matching = guess.candidates.filter((c) => known?.has(identity(field, c)));
+  return matching.length === 1 ? shown(matching[0]) : undefined;
+}
+
+/** A value shown, or undefined for none (null, or an empty list). */
+function shown(value: unknown): unknown {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return undefined;
   return value;
+}
+
+/** Field → the identities of the values the captures show for certain: read whole, or settled guesses. */
+function valuesShownForCertain(sides: readonly CaptureSide[]): Map<string, Set<string>> {
+  const known = new Map<string, Set<string>>();
+  for (const side of sides) {
+    for (const field of SCALAR_FIELDS) {
+      const guess = side.guesses.get(field);
+      const value = shown(guess === undefined ? side.values[field] : 'settled' in guess ? guess.settled : undefined);
+      if (value === undefined) continue;
+      let values = known.get(field);
+      if (!values) known.set(field, (values = new Set()));
+      values.add(identity(field, value));
+    }
+  }
+  return known;
 }
 
 function speaksBefore(a: Sighting, b: Sighting): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Reliability } from '../../src/reconcile/evidence.js';
-import { roleChanges, type CaptureSide } from '../../src/reconcile/pageChanges.js';
+import { roleChanges, type CaptureSide, type Guess } from '../../src/reconcile/pageChanges.js';
 import { COORDINATOR_DESCRIPTION } from './seedRoles.js';
 
 const PAGE = 'collections-coordinator-vs-account-specialist';
@@ -68,10 +68,27 @@ describe('roleChanges', () => {
 
   it('passes over an unsettled guess, and reads a settled one as its settled value', () => {
     const january = side('2026-01-15T09:00:00.000Z', { averageAge: 46 });
-    const guessed = (settled: { settled: unknown } | undefined) =>
-      side('2026-07-01T09:00:00.000Z', { averageAge: 474 }, { reliability: Reliability.Flattened, guesses: new Map([['averageAge', settled]]) });
-    expect(roleChanges([january, guessed(undefined)])).toEqual([]);
+    const guessed = (guess: Guess) =>
+      side('2026-07-01T09:00:00.000Z', { averageAge: 474 }, { reliability: Reliability.Flattened, guesses: new Map([['averageAge', guess]]) });
+    expect(roleChanges([january, guessed({ candidates: [474, 47] })])).toEqual([]);
     expect(roleChanges([january, guessed({ settled: 47 })]).map((c) => [c.field, c.oldValue, c.newValue])).toEqual([['averageAge', 46, 47]]);
+  });
+
+  it('settles an older capture’s guess by the one candidate another capture of the role shows for certain', () => {
+    // January's flattened text glued the coordinators' age: 464 or 46. Another page read whole in
+    // January says 46; in July the page itself, read whole, says 47.
+    const other = 'collections-representative-vs-collections-coordinator';
+    const january = side('2026-01-15T09:00:00.000Z', { averageAge: 464 }, { reliability: Reliability.Flattened, guesses: new Map([['averageAge', { candidates: [464, 46] }]]) });
+    const july = side('2026-07-01T09:00:00.000Z', { averageAge: 47 });
+    const otherPage = side('2026-01-15T09:00:00.000Z', { averageAge: 46 }, { pageKey: other });
+    expect(roleChanges([january, july, otherPage])).toEqual([
+      { field: 'averageAge', oldValue: 46, newValue: 47, oldSeen: '2026-01-15T09:00:00.000Z', newSeen: '2026-07-01T09:00:00.000Z', pageCount: 1 },
+    ]);
+    // Without the other page nothing shows 464 or 46: the guess stays a guess, and no change is made of it.
+    expect(roleChanges([january, july])).toEqual([]);
+    // A guess between 46 and 47, both of which the role shows for certain, is not settled.
+    const eitherWay = side('2026-01-15T09:00:00.000Z', { averageAge: 46 }, { reliability: Reliability.Flattened, guesses: new Map([['averageAge', { candidates: [46, 47] }]]) });
+    expect(roleChanges([eitherWay, july, otherPage])).toEqual([]);
   });
 
   it('counts one change on two pages once, from the last time the old value was seen to the first the new one was', () => {

@@ -154,6 +154,29 @@ describe('changes and the guesses of flattened captures', () => {
       ]);
     }
   });
+
+  it('settles a guess in an older flattened capture by a value another page shows for certain, and counts the change', () => {
+    // January's flattened text glued "4646" into the age row and chose 464; the other page, read
+    // whole that day, says 46. In July the page, read whole, says 47.
+    const januaryGuess = page([representative(), coordinator({ averageAge: 464 })], {
+      layout: 'flat',
+      warnings: [{ role: 'collections-coordinator', field: 'averageAge', message: 'glued "4646" split by guess', candidates: [464, 46] }],
+    });
+    const july = page([representative(), coordinator({ averageAge: 47 })], { format: 'html' });
+    const otherPageInJanuary = { record: page([coordinator({ averageAge: 46 }), accountSpecialist()]), capturedAt: JANUARY };
+    for (const order of ['other page first', 'other page last']) {
+      const captures = [
+        { record: januaryGuess, capturedAt: JANUARY },
+        { record: july, capturedAt: JULY },
+      ];
+      const s = store(order === 'other page first' ? [otherPageInJanuary, ...captures] : [...captures, otherPageInJanuary]);
+      // Reconciliation speaks by each page's newest capture: January's guess is not one it settles.
+      expect(s.db.prepare('SELECT resolved FROM page_warnings').pluck().all()).toEqual([0]);
+      expect(changesOf(s)).toEqual([
+        { role_key: 'collections-coordinator', field: 'averageAge', old_value: '46', new_value: '47', old_seen: JANUARY, new_seen: JULY, page_count: 1 },
+      ]);
+    }
+  });
 });
 
 describe('changes in a database from before the table', () => {
