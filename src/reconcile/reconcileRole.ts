@@ -300,8 +300,10 @@ function mergeShares(
 /**
  * Responsibilities without duplicates: the same sentence (case, spacing, closing punctuation
  * aside) is kept once, and a sentence a cut-off capture shows only the start of gives way to the
- * full one. Pages with the longest lists go first, so the order is the same whatever the ingest
- * order was.
+ * full one. A capture cut off cuts only the last item it read: an item some list shows with more
+ * after it is whole, even when another item starts with it ("Answer phone calls" and "Answer
+ * phone calls and emails" are two). Pages with the longest lists go first, so the order is the
+ * same whatever the ingest order was.
  */
 function mergeResponsibilities(said: Said[]): string[] {
   const ordered = [...said].sort(
@@ -311,14 +313,18 @@ function mergeResponsibilities(said: Said[]): string[] {
       (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0),
   );
   const kept = new Map<string, string>();
+  const whole = new Set<string>();
   for (const s of ordered) {
-    for (const item of s.value as string[]) {
+    const items = s.value as string[];
+    for (const [i, item] of items.entries()) {
       const id = normalizedText(item);
-      if (id && !kept.has(id)) kept.set(id, collapse(item));
+      if (!id) continue;
+      if (!kept.has(id)) kept.set(id, collapse(item));
+      if (i < items.length - 1) whole.add(id);
     }
   }
   const prefixes = cutOffStarts(kept.keys());
-  return [...kept.keys()].filter((id) => !prefixes.has(id)).map((id) => kept.get(id)!);
+  return [...kept.keys()].filter((id) => whole.has(id) || !prefixes.has(id)).map((id) => kept.get(id)!);
 }
 
 /**

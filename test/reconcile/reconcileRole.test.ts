@@ -186,11 +186,26 @@ describe('reconcileRole: lists', () => {
     expect(reconcileRole(evidence(KEY, pages)).responsibilities).toEqual([audit, appeals]);
   });
 
+  it('keeps a responsibility that another starts with when a list shows more after it: only a list’s last item can be cut off', () => {
+    const [audit, appeals] = coordinator().responsibilities;
+    const answer = 'Answer phone calls';
+    const answerMore = 'Answer phone calls and emails from patients about their balances';
+    const pages = [
+      page([coordinator({ responsibilities: [audit!, answer, appeals!] }), accountSpecialist()]),
+      page([coordinator({ responsibilities: [answerMore, audit!] }), accountSpecialist()]),
+    ];
+    expect(reconcileRole(evidence(KEY, pages)).responsibilities).toEqual([audit, answer, appeals, answerMore]);
+    // Shown only as the last item a capture read, the shorter one is the longer one cut off.
+    const cut = [page([coordinator({ responsibilities: [audit!, answer] }), accountSpecialist()]), page([coordinator({ responsibilities: [answerMore, audit!] }), accountSpecialist()])];
+    expect(reconcileRole(evidence(KEY, cut)).responsibilities).toEqual([audit, answerMore]);
+  });
+
   it('merges 32,000 responsibilities with one sorted pass, not a comparison of every pair', () => {
     const [audit, appeals] = coordinator().responsibilities;
     // A long list as a page of the site would show it: numbered sentences built on the seed's own.
     const many = Array.from({ length: 32_000 }, (_, i) => `${i % 2 ? audit : appeals} (item ${i + 1})`);
-    const cutOff = many.slice(0, 500).map((r) => r.slice(0, 60));
+    // A capture cut off in its 501st item.
+    const cutOff = [...many.slice(0, 500), many[500]!.slice(0, 60)];
     const pages = [page([coordinator({ responsibilities: many }), accountSpecialist()]), page([coordinator({ responsibilities: cutOff }), accountSpecialist()])];
     const startsWith = vi.spyOn(String.prototype, 'startsWith');
     let merged: string[];
