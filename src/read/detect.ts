@@ -8,7 +8,13 @@ import type { ReaderNote } from './document.js';
  * charset (often windows-1252 on older pages) or as UTF-16 with a BOM; all decode here.
  */
 export interface DecodedPage {
-  text: string;
+  /**
+   * The text, in pieces decoded from `PIECE_BYTES` of the file each. A served page is some
+   * 200 KB: made as one string it would be one of the strings V8 allocates apart, each in pages
+   * of its own, which costs several times more than making the same text in pieces. The HTML
+   * reader parses the pieces as they come; text captures, a few KB, are joined.
+   */
+  pieces: string[];
   kind: 'html' | 'text';
   /** The WHATWG name of the encoding used (`utf-8`, `windows-1252`, `utf-16le`, …). */
   encoding: string;
@@ -18,6 +24,9 @@ export interface DecodedPage {
 
 /** How far into the file a `<meta charset>` is looked for; heads put it first (spec: 1024). */
 const SNIFF_BYTES = 4096;
+
+/** The bytes decoded into one piece of text: at most 64 KB as a string, below V8's large objects. */
+const PIECE_BYTES = 32 * 1024;
 
 export function decodePage(bytes: Uint8Array, path: string): DecodedPage {
   if (bytes.length === 0) {
@@ -29,10 +38,9 @@ export function decodePage(bytes: Uint8Array, path: string): DecodedPage {
   }
   const notes: ReaderNote[] = [];
   const encoding = chooseEncoding(bytes, path, notes);
-  let text: string;
+  let pieces: string[];
   try {
-    // `ignoreBOM: false` (the default) strips the BOM the encoding was chosen by.
-    text = new TextDecoder(encoding.name, { fatal: true }).decode(bytes);
+    pieces = decodeInPieces(bytes, encoding.name, true);
   } catch {
     if (encoding.name !== 'utf-8') {
       throw new PageError('not-text', path, `the bytes are not valid ${encoding.name} (${encoding.why}); save the page again as UTF-8`);
@@ -41,25 +49,53 @@ export function decodePage(bytes: Uint8Array, path: string): DecodedPage {
     if (tally.characters >= tally.strays) {
       // A UTF-8 save with a stray byte or two: decoding it all as windows-1252 would garble every
       // other character (the bullets that mark list items among them).
-      text = new TextDecoder('utf-8').decode(bytes);
+      pieces = decodeInPieces(bytes, 'utf-8', false);
       notes.push({
         label: null,
         message: `the file is UTF-8 but for ${tally.strays === 1 ? 'one byte sequence' : `${tally.strays} byte sequences`} that ${tally.strays === 1 ? 'is' : 'are'} not (the first at byte ${tally.firstStray}); each was replaced by U+FFFD`,
       });
     } else {
       // Bytes that are not UTF-8 and say nothing else are almost always a windows-1252 save.
-      text = new TextDecoder('windows-1252').decode(bytes);
+      pieces = decodeInPieces(bytes, 'windows-1252', false);
       notes.push({ label: null, message: `the file is not valid UTF-8 (${encoding.why}); it was decoded as windows-1252` });
       encoding.name = 'windows-1252';
     }
   }
-  if (looksBinary(text)) {
+  // The first piece holds 8,192 characters at least (four bytes a character at most), or the whole text.
+  if (looksBinary(pieces[0] ?? '')) {
     throw new PageError('not-text', path, 'the file holds binary data, not a saved page (expected HTML or text)');
   }
-  if (text.trim() === '') {
+  if (pieces.every((piece) => piece.trim() === '')) {
     throw new PageError('not-a-comparison', path, `the file holds only whitespace (${bytes.length} bytes); save the page again`);
   }
-  return { text, kind: isHtml(text) ? 'html' : 'text', encoding: encoding.name, notes };
+  return { pieces, kind: isHtml(headOf(pieces)) ? 'html' : 'text', encoding: encoding.name, notes };
+}
+
+/**
+ * `bytes` decoded as `encoding`, in pieces of `PIECE_BYTES` (a character cut between two pieces
+ * is carried to the next). `ignoreBOM: false`, the default, strips the BOM the encoding was
+ * chosen by. With `fatal`, throws at the first byte sequence that is not the encoding's.
+ */
+function decodeInPieces(bytes: Uint8Array, encoding: string, fatal: boolean): string[] {
+  const decoder = new TextDecoder(encoding, { fatal });
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
+    const piece = decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true });
+    if (piece) pieces.push(piece);
+  }
+  const last = decoder.decode();
+  if (last) pieces.push(last);
+  return pieces;
+}
+
+/** The text from its first piece that is not blank, as far as `isHtml` looks into a page. */
+function headOf(pieces: readonly string[]): string {
+  let head = '';
+  for (const piece of pieces) {
+    head = head.trim() === '' ? piece : head + piece;
+    if (head.length > SNIFF_BYTES * 4 + 64 && head.trim() !== '') break;
+  }
+  return head;
 }
 
 /**

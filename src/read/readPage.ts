@@ -2,7 +2,7 @@ import { PageError } from '../errors.js';
 import { decodePage } from './detect.js';
 import type { PageDocument } from './document.js';
 import { readFlatText } from './flat/readFlatText.js';
-import { MAX_MARKUP_DEPTH, markupDepth } from './html/depth.js';
+import { MarkupTooDeep } from './html/parsePage.js';
 import { readHtml } from './html/readHtml.js';
 import { readTabularText } from './tabular/readTabularText.js';
 import { readPageFile, sha256, type ReadOptions } from './pageFile.js';
@@ -23,15 +23,14 @@ export async function readPage(path: string, options: ReadOptions = {}): Promise
 
 /** Reads a saved page from its bytes (`hash` is their SHA-256, when the caller has it already). */
 export function readPageBytes(bytes: Uint8Array, path: string, hash: string = sha256(bytes)): ReadPage {
-  const { text, kind, notes } = decodePage(bytes, path);
-  if (kind === 'html' && markupDepth(text) > MAX_MARKUP_DEPTH) {
-    throw new PageError(
-      'not-a-comparison',
-      path,
-      `the markup nests more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep; a saved page nests a few dozen, so this is not one (it was not parsed)`,
-    );
+  const { pieces, kind, notes } = decodePage(bytes, path);
+  let document: PageDocument;
+  try {
+    document = kind === 'html' ? readHtml(pieces) : readPageText(pieces.join(''));
+  } catch (error) {
+    if (error instanceof MarkupTooDeep) throw new PageError('not-a-comparison', path, error.message);
+    throw error;
   }
-  const document = kind === 'html' ? readHtml(text) : readPageText(text);
   document.notes.push(...notes);
   return { path, sha256: hash, document };
 }

@@ -65,7 +65,7 @@ describe('decodePage takes any bytes', () => {
       fc.property(bytes, (input) => {
         try {
           const decoded = decodePage(input, 'any.bin');
-          expect(typeof decoded.text).toBe('string');
+          expect(decoded.pieces.every((piece) => typeof piece === "string")).toBe(true);
         } catch (error) {
           if (!(error instanceof PageError)) throw error;
           expect(error.message.startsWith('any.bin: ')).toBe(true);

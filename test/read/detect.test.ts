@@ -24,19 +24,34 @@ const htmlPage = (head: string, body: string) => `<!DOCTYPE html><html><head>${h
 
 describe('decodePage: encodings', () => {
   it('reads UTF-8 by default, and strips a UTF-8 BOM', () => {
-    expect(decodePage(utf8(seed('000')), 'a.txt')).toMatchObject({ text: seed('000'), kind: 'text', encoding: 'utf-8', notes: [] });
-    expect(decodePage(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(degree)]), 'a.txt').text).toBe(degree);
+    const decoded = decodePage(utf8(seed('000')), 'a.txt');
+    expect(decoded).toMatchObject({ kind: 'text', encoding: 'utf-8', notes: [] });
+    expect(decoded.pieces.join('')).toBe(seed('000'));
+    expect(decodePage(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(degree)]), 'a.txt').pieces.join("")).toBe(degree);
+  });
+
+  it('decodes a served page in pieces of 32 KiB of its bytes, a character cut between two carried whole to the next', () => {
+    // 32,767 ASCII bytes, then "–" (three bytes) across the first boundary.
+    const page = htmlPage('', `${'x'.repeat(32_767 - htmlPage('', '').indexOf('</p>'))}– Bachelor’s Degree, 48%`) + ' '.repeat(100_000);
+    const { pieces, kind } = decodePage(utf8(page), 'a.html');
+    expect(kind).toBe('html');
+    expect(pieces.join('')).toBe(page);
+    expect(pieces.length).toBe(Math.ceil(Buffer.byteLength(page) / 32_768));
+    expect(pieces[1]!.startsWith('– Bachelor’s')).toBe(true);
   });
 
   it('decodes UTF-16 LE and BE by their BOM', () => {
     const page = htmlPage('', 'Café – Bachelor’s Degree, 48%');
-    expect(decodePage(utf16(page, 'le', true), 'a.html')).toMatchObject({ text: page, kind: 'html', encoding: 'utf-16le' });
-    expect(decodePage(utf16(page, 'be', true), 'a.html')).toMatchObject({ text: page, kind: 'html', encoding: 'utf-16be' });
+    for (const order of ['le', 'be'] as const) {
+      const decoded = decodePage(utf16(page, order, true), 'a.html');
+      expect(decoded).toMatchObject({ kind: 'html', encoding: `utf-16${order}` });
+      expect(decoded.pieces.join('')).toBe(page);
+    }
   });
 
   it('recognises UTF-16 saved without a BOM by its zero bytes, and says it inferred it', () => {
     const decoded = decodePage(utf16(degree, 'le', false), 'a.txt');
-    expect(decoded.text).toBe(degree);
+    expect(decoded.pieces.join("")).toBe(degree);
     expect(decoded.notes[0]?.message).toMatch(/no byte order mark; decoded as utf-16le/);
   });
 
@@ -44,14 +59,14 @@ describe('decodePage: encodings', () => {
     const body = 'Highest paying City: San José, CA';
     for (const head of ['<meta charset="iso-8859-1">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">']) {
       const decoded = decodePage(latin1(htmlPage(head, body)), 'a.html');
-      expect(decoded.text).toContain(body);
+      expect(decoded.pieces.join("")).toContain(body);
       expect(decoded.encoding).toBe('windows-1252');
     }
   });
 
   it('decodes undeclared bytes that are not UTF-8 as windows-1252, with a note', () => {
     const decoded = decodePage(latin1('Highest paying City: San José, CA'), 'a.txt');
-    expect(decoded.text).toBe('Highest paying City: San José, CA');
+    expect(decoded.pieces.join("")).toBe('Highest paying City: San José, CA');
     expect(decoded.notes[0]?.message).toMatch(/not valid UTF-8.*windows-1252/);
   });
 
@@ -60,7 +75,7 @@ describe('decodePage: encodings', () => {
     const bytes = Uint8Array.from([...utf8(line), 0xa0, ...utf8(` Café Manager\n${seed('000')}`)]);
     const decoded = decodePage(bytes, 'a.txt');
     expect(decoded.encoding).toBe('utf-8');
-    expect(decoded.text).toBe(`${line}\ufffd Café Manager\n${seed('000')}`);
+    expect(decoded.pieces.join("")).toBe(`${line}\ufffd Café Manager\n${seed('000')}`);
     expect(decoded.notes.map((n) => n.message)).toEqual(['the file is UTF-8 but for one byte sequence that is not (the first at byte 34); each was replaced by U+FFFD']);
   });
 
@@ -68,11 +83,11 @@ describe('decodePage: encodings', () => {
     // "Â©" is a valid UTF-8 pair; "é" and "è" alone are not.
     const decoded = decodePage(latin1('Crème brûlée chef Â© 2024, café'), 'a.txt');
     expect(decoded.encoding).toBe('windows-1252');
-    expect(decoded.text).toBe('Crème brûlée chef Â© 2024, café');
+    expect(decoded.pieces.join("")).toBe('Crème brûlée chef Â© 2024, café');
   });
 
   it('ignores a UTF-16 declaration on ASCII-compatible bytes (the page was transcoded on save)', () => {
-    expect(decodePage(utf8(htmlPage('<meta charset="utf-16">', 'Café')), 'a.html').text).toContain('Café');
+    expect(decodePage(utf8(htmlPage('<meta charset="utf-16">', 'Café')), 'a.html').pieces.join("")).toContain('Café');
   });
 
   it('refuses binary content with a one-line not-text error naming the file', () => {

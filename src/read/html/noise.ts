@@ -14,16 +14,10 @@ const ALWAYS_DROPPED = new Set([
 ]);
 
 /** Page chrome by tag, whatever its context; dropped unless it holds the article (see `isChromeCandidate`). */
-export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside']);
+const CHROME_TAGS = new Set(['nav', 'aside']);
 
 /** `header`/`footer` are page chrome only outside sectioning content (the ARIA banner rule). */
-export const SECTIONING_TAGS: ReadonlySet<string> = new Set(['article', 'aside', 'main', 'nav', 'section']);
-const SECTIONING = SECTIONING_TAGS;
-
-/** Chrome by its tag and ancestors alone, whatever its attributes: menus, sidebars, the page's own header and footer. */
-export function isChromeByTag(name: string, insideSectioning: boolean): boolean {
-  return CHROME_TAGS.has(name) || ((name === 'header' || name === 'footer') && !insideSectioning);
-}
+const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog']);
 
@@ -66,10 +60,6 @@ function hasInvisibleClass(cls: string): boolean {
   return invisibleOf.remember(cls, (v) => v.split(/\s+/).some((c) => INVISIBLE_CLASSES.has(c.toLowerCase())));
 }
 
-export function isAlwaysDropped(el: Element): boolean {
-  return ALWAYS_DROPPED.has(el.name);
-}
-
 /** Whether nothing inside an element of this tag is ever read, so the parser need build none of it. */
 export function hasUnreadContent(tag: string): boolean {
   return ALWAYS_DROPPED.has(tag);
@@ -93,7 +83,7 @@ function isInvisible(el: Element): boolean {
 export function isChromeCandidate(el: Element, insideSectioning: boolean): boolean {
   const name = el.name;
   if (name === 'html' || name === 'body' || name === 'main' || name === 'article') return false;
-  if (isChromeByTag(name, insideSectioning)) return true;
+  if (CHROME_TAGS.has(name) || ((name === 'header' || name === 'footer') && !insideSectioning)) return true;
   const a = el.attribs;
   const role = a['role']?.trim().toLowerCase();
   if (role && CHROME_ROLES.has(role)) return true;
@@ -104,7 +94,7 @@ export function isChromeCandidate(el: Element, insideSectioning: boolean): boole
 }
 
 /** Tags that make an element the article, which chrome around it must never hide. */
-export const ARTICLE_TAGS: ReadonlySet<string> = new Set(['h1', 'main', 'article']);
+const ARTICLE_TAGS = new Set(['h1', 'main', 'article']);
 
 /** Whether an element is (part of) the article: an `h1`, `main`, `article` or `role="main"`. */
 export function isArticleMarker(name: string, attribs: Record<string, string>): boolean {

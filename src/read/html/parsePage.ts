@@ -1,6 +1,6 @@
-import { DomHandler, type Document, type Element } from 'domhandler';
+import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
-import { MAX_MARKUP_DEPTH } from './depth.js';
 import { hasUnreadContent, isArticleMarker, isChromeCandidate, isSectioning } from './noise.js';
 
 /** A served page parsed for reading: its DOM, and the address it gives as its own. */
@@ -11,39 +11,71 @@ export interface ParsedPage {
 }
 
 /**
- * Parses a page as htmlparser2's `parseDocument` does, but builds nothing inside the elements the
- * reader drops: scripts, styles and inline icons, and page chrome (menus, footers, link lists,
- * consent boxes), which is most of a served page's markup. The dropped elements themselves stay,
- * empty, so the structure around them is the same and the reader drops them as before.
+ * Parses a page in one pass of htmlparser2's streaming parser, as its `parseDocument` would, but
+ * builds nothing inside the elements the reader drops: scripts, styles and inline icons, and page
+ * chrome (menus, footers, link lists, consent boxes), which is most of a served page's markup.
+ * The dropped elements themselves stay, empty, so the structure around them is the same and the
+ * reader drops them as before. The text comes in pieces (`decodePage`), each parsed as it comes.
  *
  * Chrome is dropped only when it does not hold the article (an `h1`, `main` or `article`), which
  * the parser cannot know before the chrome ends: it assumes so, and should the article turn up
  * inside, the page is parsed again with every chrome element built.
+ *
+ * Throws `MarkupTooDeep` when the markup nests deeper than `MAX_MARKUP_DEPTH`.
  */
-export function parsePage(html: string): ParsedPage {
+export function parsePage(text: string | readonly string[]): ParsedPage {
+  const pieces = typeof text === 'string' ? [text] : text;
   try {
-    return parseWith(new ReadableDomHandler(true), html);
+    return parseWith(new ReadableDomHandler(true), pieces);
   } catch (error) {
     if (error !== ARTICLE_IN_CHROME) throw error;
-    return parseWith(new ReadableDomHandler(false), html);
+    return parseWith(new ReadableDomHandler(false), pieces);
   }
 }
 
 /**
- * Thrown by `parsePage` when the parser's open elements nest deeper than `MAX_MARKUP_DEPTH`.
- * `markupDepth` refuses most such pages before parsing, from the text; but end tags that close
- * nothing (`<nav><li>a</div>` over and over) fool a count of the text while the parser's stack
- * grows, and its time with the square of the depth.
+ * Far deeper than any page (they nest a few dozen levels), and still parsed in well under a
+ * second: the parser keeps its open elements in an array it shifts and unshifts, so its time
+ * grows with the square of the depth, and a page-sized run of nested `<div>`s would take minutes.
+ */
+export const MAX_MARKUP_DEPTH = 25_000;
+
+/**
+ * The markup nests deeper than `MAX_MARKUP_DEPTH`: no saved page does. Counted on the parser's
+ * own open elements, which follow the end tags that close nothing and the tags implied.
  */
 export class MarkupTooDeep extends Error {
   constructor() {
-    super(`markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep`);
+    super(`the markup nests more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep; a saved page nests a few dozen, so this is not one`);
   }
 }
 
-function parseWith(handler: ReadableDomHandler, html: string): ParsedPage {
-  new Parser(handler).end(html);
+/**
+ * The parser reads the text raw, leaving character references (`&amp;`, `&#8211;`) as they are:
+ * it then skips through the text of what is not built instead of decoding it character by
+ * character. The handler decodes the attributes of each element, and the text of what was built
+ * is decoded once whole, with the parser's own decoder (the `entities` package) in the modes the
+ * parser would use: attribute values by the attribute rules, text by the legacy ones.
+ */
+function parseWith(handler: ReadableDomHandler, pieces: readonly string[]): ParsedPage {
+  const parser = new Parser(handler, { decodeEntities: false });
+  for (const piece of pieces) parser.write(piece);
+  parser.end();
+  decodeTexts(handler.root.children);
   return { dom: handler.root, url: handler.canonical ?? handler.ogUrl };
+}
+
+/** Decodes the character references in the text nodes under `nodes`, each whole. */
+function decodeTexts(nodes: readonly AnyNode[]): void {
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      if (node.data.includes('&')) node.data = decodeHTML(node.data);
+    } else if ('children' in node) {
+      for (const child of node.children) stack.push(child);
+    }
+  }
 }
 
 /** Thrown (and caught by `parsePage`) when skipped chrome turns out to hold the article. */
@@ -74,8 +106,12 @@ class ReadableDomHandler extends DomHandler {
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     if (++this.depth > MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
-    if (name === 'link' || name === 'meta') this.noteAddress(name, attribs);
     const skipped = this.skipped;
+    // Of an element not built, only the page's address and the article's role are looked at.
+    if (!skipped || name === 'link' || name === 'meta' || attribs['role'] !== undefined) {
+      for (const key in attribs) if (attribs[key]!.includes('&')) attribs[key] = decodeHTMLAttribute(attribs[key]!);
+    }
+    if (name === 'link' || name === 'meta') this.noteAddress(name, attribs);
     if (skipped) {
       const unread = hasUnreadContent(name);
       skipped.open.push(unread);

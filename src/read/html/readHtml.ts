@@ -3,39 +3,22 @@ import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
 import { rowFieldFor } from '../../site/rowFields.js';
 import type { Block, ListItem, PageDocument, ParagraphBlock, ReaderNote } from '../document.js';
 import { readGridRun } from './grids.js';
-import { MAX_MARKUP_DEPTH, markupDepth } from './depth.js';
 import { MarkdownBatch, textToMarkdown } from './markdown.js';
-import { withoutChromeContent } from './cutChrome.js';
-import { MarkupTooDeep, parsePage, type ParsedPage } from './parsePage.js';
+import { parsePage, type ParsedPage } from './parsePage.js';
 import { readTable } from './tables.js';
 import { cleanHtml, convertsAsPlainText, isPlainText, visibleText } from './text.js';
 import { PageTree, isElement } from './tree.js';
 
 /**
- * Reads a saved HTML page into the page document: the article's headings, paragraphs, lists and
- * tables in page order, without the chrome, consent boxes and ads around it. Comparison tables
- * are read from `<table>` markup or from CSS-grid `<div>`s alike; cell boundaries come from the
- * DOM, so nothing is guessed.
+ * Reads a saved HTML page (its text, whole or in pieces) into the page document: the article's
+ * headings, paragraphs, lists and tables in page order, without the chrome, consent boxes and ads
+ * around it. Comparison tables are read from `<table>` markup or from CSS-grid `<div>`s alike;
+ * cell boundaries come from the DOM, so nothing is guessed.
+ *
+ * Throws `MarkupTooDeep` (from `parsePage`) for markup nested deeper than any page.
  */
-export function readHtml(html: string): PageDocument {
-  // The chrome's content is cut first (in linear time, whatever the nesting): what is left is
-  // what the parser would read, and its depth is counted from the text, so that most overly deep
-  // markup is refused without parsing any of it.
-  const readable = withoutChromeContent(html);
-  if (markupDepth(readable) > MAX_MARKUP_DEPTH) return tooDeep();
-  let parsed: ParsedPage;
-  try {
-    parsed = parsePage(readable);
-  } catch (error) {
-    if (error instanceof MarkupTooDeep) return tooDeep();
-    throw error;
-  }
-  return readParsedPage(parsed);
-}
-
-function tooDeep(): PageDocument {
-  const message = `markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels deep was not read (a page nests a few dozen; parsing it would take minutes)`;
-  return { title: null, blocks: [], url: null, format: 'html', layout: 'table', notes: [{ label: null, message }] };
+export function readHtml(text: string | readonly string[]): PageDocument {
+  return readParsedPage(parsePage(text));
 }
 
 /** The page document of a parsed page (see `readHtml`). */

@@ -1,5 +1,5 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { isAlwaysDropped, isArticleMarker, isChromeCandidate, isSectioning } from './noise.js';
+import { hasUnreadContent, isArticleMarker, isChromeCandidate, isSectioning } from './noise.js';
 
 /**
  * One linear pass over the parsed page that decides, for every element, whether it is dropped
@@ -103,7 +103,7 @@ export class PageTree {
       const el = frame.el;
       if (!frame.entered) {
         frame.entered = true;
-        if (isAlwaysDropped(el)) {
+        if (hasUnreadContent(el.name)) {
           this.flags.set(el, DROPPED);
           stack.pop();
           continue;

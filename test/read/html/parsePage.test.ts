@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../../src/read/html/parsePage.js';
+import { PageError } from '../../../src/errors.js';
+import { MAX_MARKUP_DEPTH, MarkupTooDeep, parsePage } from '../../../src/read/html/parsePage.js';
 import { readHtml } from '../../../src/read/html/readHtml.js';
+import { readPageBytes } from '../../../src/read/readPage.js';
+import { FIXTURES } from '../../support/seeds.js';
 
 const elements = (nodes: readonly AnyNode[]): Element[] =>
   nodes.flatMap((n) => (n.type === 'tag' || n.type === 'script' || n.type === 'style' ? [n as Element, ...elements((n as Element).children)] : []));
@@ -52,5 +57,55 @@ describe('parsePage', () => {
     // Inside elements whose content is skipped, as the whole-tree search found them before.
     expect(parsePage('<body><noscript><link rel="Canonical Alternate" href="/a"></noscript><link rel="canonical" href="/b"></body>').url).toBe('/a');
     expect(parsePage('<body><p>No address</p></body>').url).toBeNull();
+  });
+
+  it('reads a page given in pieces cut anywhere, a tag, an attribute or an entity included, as the whole page', () => {
+    const page = readFileSync(join(FIXTURES, '005_61d26842a8aa7f89_table.html'), 'utf8');
+    const whole = readHtml(page);
+    for (const size of [7, 1000, 32_768]) {
+      const pieces = Array.from({ length: Math.ceil(page.length / size) }, (_, i) => page.slice(i * size, (i + 1) * size));
+      expect(readHtml(pieces)).toEqual(whole);
+    }
+  });
+});
+
+describe('character references', () => {
+  it('are decoded in what is built, as the parser would, even cut between two pieces', () => {
+    const pieces = ['<body><h2 title="Pay &amp; ', 'benefits">Pay &am', 'p; benefits &#8211; 2024</h2>', '<p>AT&T&nbsp;Inc.</p><p>&lt;b&gt;</p></body>'];
+    const { dom } = parsePage(pieces);
+    const [h2] = elements(dom.children).filter((e) => e.name === 'h2');
+    expect(h2!.attribs['title']).toBe('Pay & benefits');
+    expect(readHtml(pieces).blocks.map((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? b.text : b.kind))).toEqual(['Pay & benefits – 2024', 'AT&T Inc.', '<b>']);
+  });
+
+  it('are decoded under an element of 200,000 children', () => {
+    const { dom } = parsePage(`<body><p>${'<span>&amp;</span>'.repeat(200_000)}</p></body>`);
+    const spans = elements(dom.children).filter((e) => e.name === 'span');
+    expect(spans).toHaveLength(200_000);
+    expect(spans.every((s) => s.children[0]?.type === 'text' && s.children[0].data === '&')).toBe(true);
+  });
+});
+
+describe('the one guard on markup nested past any page', () => {
+  it('reads 20,000 nested inline elements, keeping the deep rich text as plain text with a note', () => {
+    const doc = readHtml(`<div><p>${'<b>'.repeat(20_000)}Bold at the bottom${'</b>'.repeat(20_000)}</p></div>`);
+    expect(doc.blocks).toEqual([{ kind: 'paragraph', text: 'Bold at the bottom', markdown: 'Bold at the bottom' }]);
+    expect(doc.notes).toEqual([{ label: null, message: 'rich text nested deeper than 64 levels was kept as plain text' }]);
+  });
+
+  it(`stops parsing markup deeper than ${MAX_MARKUP_DEPTH.toLocaleString('en-US')} levels, counted on the parser's own open elements`, () => {
+    expect(() => parsePage(`${'<div>'.repeat(200_000)}<p>x</p>`)).toThrow(MarkupTooDeep);
+    // End tags that close nothing do not make it shallower, as a count of the text would take them to.
+    expect(() => parsePage(`<body>${'<nav><li>a</div>'.repeat(30_000)}</body>`)).toThrow(MarkupTooDeep);
+    // Nor is chrome, built or not, left out of the count.
+    expect(() => parsePage(`<body><nav>${'<span>'.repeat(30_000)}</nav><h1>x</h1></body>`)).toThrow(MarkupTooDeep);
+  });
+
+  it('and a saved file of such markup fails with a PageError naming it', () => {
+    const bytes = Buffer.from(`<html><body>${'<div>'.repeat(100_000)}</body></html>`);
+    expect(() => readPageBytes(bytes, 'nest.html')).toThrow(PageError);
+    expect(() => readPageBytes(bytes, 'nest.html')).toThrow(
+      'nest.html: the markup nests more than 25,000 levels deep; a saved page nests a few dozen, so this is not one',
+    );
   });
 });

@@ -244,14 +244,6 @@ describe('hostile markup', () => {
     expect(doc.notes[0]?.message).toMatch(/nested deeper than/);
   });
 
-  it('refuses markup the parser would nest past the limit even when end tags that close nothing hide it from the text', () => {
-    const doc = readHtml('<nav><li>a</div>'.repeat(30_000));
-    expect(doc.blocks).toEqual([]);
-    expect(doc.notes.map((n) => n.message)).toEqual([
-      'markup nested more than 25,000 levels deep was not read (a page nests a few dozen; parsing it would take minutes)',
-    ]);
-  });
-
   it('reads a 5 MB line of markup (linear, no backtracking)', () => {
     const cell = `<span>${'x'.repeat(100)}</span>`.repeat(40_000);
     const doc = readHtml(page(`<div class="${'a-'.repeat(100_000)}"><p>${cell}</p></div>`));
