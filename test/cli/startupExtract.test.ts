@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { mhtmlOf } from '../support/mhtmlFile.js';
+import { runCommand } from '../support/runCommand.js';
 import { FIXTURES } from '../support/seeds.js';
 
 /**
@@ -33,21 +34,16 @@ function warcOf(html: Uint8Array): Buffer {
 }
 
 describe('rolepages extract PAGE.html', () => {
-  const argv = process.argv;
-  let stdout = '';
   beforeAll(() => {
     // Modules another test file of this worker loaded run again, so an import they make is seen.
     vi.resetModules();
   });
-  afterEach(() => {
-    process.argv = argv;
-    vi.restoreAllMocks();
-  });
 
   it('prints the page record and loads neither the archive reader, the MIME reader nor SQLite', async () => {
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-    process.argv = [argv[0]!, 'rolepages', 'extract', PAGE];
-    await import('../../src/cli/main.js');
+    // The command as main.ts loads and runs it.
+    const { COMMANDS } = await import('../../src/cli/commandList.js');
+    const { status, stdout } = await runCommand(await COMMANDS.extract!.load(), 'extract', PAGE);
+    expect(status).toBe(0);
     const record = JSON.parse(stdout) as { roles: Array<{ title: string; yearlySalary: number }> };
     expect(record.roles.map((r) => [r.title, r.yearlySalary])).toEqual([
       ['Collections Coordinator', 37938],
