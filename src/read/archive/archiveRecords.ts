@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { LimitReader, WARCParser, type WARCRecord } from 'warcio';
+import type { WARCRecord } from 'warcio';
 import { BoundedCache } from '../../util/boundedCache.js';
 import { ArchiveError } from './archiveError.js';
 
@@ -31,6 +31,8 @@ const REMEMBERED_RESPONSES = 10_000;
  * before any when the file is not a web archive.
  */
 export async function* readArchiveRecords(path: string, { maxBytes }: { maxBytes: number }): AsyncGenerator<ArchiveRecord> {
+  // Loaded here, not with this module: a command that reads no archive does not pay for warcio.
+  const { LimitReader, WARCParser } = await import('warcio');
   const source = await openArchive(path);
   const parser = new WARCParser(source.chunks);
   const responses = new BoundedCache<{ url: string; capturedAt: string }>(REMEMBERED_RESPONSES);

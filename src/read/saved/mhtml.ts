@@ -1,4 +1,4 @@
-import PostalMime from 'postal-mime';
+import type PostalMime from 'postal-mime';
 import { PageError } from '../../errors.js';
 
 /** How browsers name a single-file save: the kinds a folder is walked for, beside pages and archives. */
@@ -34,9 +34,11 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * its images and styles), `Snapshot-Content-Location` its URL, `Date` when it was saved.
  */
 export async function readMhtml(bytes: Uint8Array, path: string): Promise<MhtmlPage> {
+  // Loaded here, not with this module: reading a page that is no `.mhtml` does not pay for postal-mime.
+  const { default: parser } = await import('postal-mime');
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
-    email = await PostalMime.parse(bytes);
+    email = await parser.parse(bytes);
   } catch (error) {
     throw new PageError('not-text', path, `the .mhtml file cannot be read as a MIME message (${error instanceof Error ? error.message : String(error)}); save the page again`);
   }
