@@ -35,8 +35,9 @@ export function parsePage(text: string | readonly string[]): ParsedPage {
 
 /**
  * Far deeper than any page (they nest a few dozen levels), and still parsed in well under a
- * second: the parser keeps its open elements in an array it shifts and unshifts, so its time
- * grows with the square of the depth, and a page-sized run of nested `<div>`s would take minutes.
+ * second: the parser keeps its open elements, and the foreign contents (`svg`, `math`) they
+ * open, in arrays it shifts and unshifts, so its time grows with the square of the depth, and a
+ * page-sized run of nested `<div>`s would take minutes.
  */
 export const MAX_MARKUP_DEPTH = 25_000;
 
@@ -78,6 +79,9 @@ function decodeTexts(nodes: readonly AnyNode[]): void {
   }
 }
 
+/** Elements that enter a foreign content or an HTML integration point (htmlparser2's `Parser.js`). */
+const FOREIGN_CONTEXT = new Set(['math', 'svg', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
 /** Thrown (and caught by `parsePage`) when skipped chrome turns out to hold the article. */
 const ARTICLE_IN_CHROME = new Error('the article is inside page chrome');
 
@@ -99,6 +103,12 @@ class ReadableDomHandler extends DomHandler {
   private skipped: Skipped | null = null;
   /** The parser's open elements, built or skipped: it closes each one it opened. */
   private depth = 0;
+  /**
+   * The parser's foreign contents, or more: it enters one at each `svg`, `math` or integration
+   * point it opens, and leaves one only at an explicit end tag of those names, which closes it
+   * here too unless it closes nothing (`<div><svg></div>` over and over nests them).
+   */
+  private foreign = 0;
 
   constructor(private readonly skipChrome: boolean) {
     super();
@@ -106,6 +116,7 @@ class ReadableDomHandler extends DomHandler {
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     if (++this.depth > MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
+    if (FOREIGN_CONTEXT.has(name) && ++this.foreign > MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
     const skipped = this.skipped;
     // Of an element not built, only the page's address and the article's role are looked at.
     if (!skipped || name === 'link' || name === 'meta' || attribs['role'] !== undefined) {
@@ -131,9 +142,11 @@ class ReadableDomHandler extends DomHandler {
     }
   }
 
-  override onclosetag(): void {
+  // htmlparser2 passes what domhandler's signature leaves out: the name, and whether no end tag closed it.
+  override onclosetag(name?: string, isImplied?: boolean): void {
     // The parser closes every element it opened, implied and void ones included.
     this.depth--;
+    if (isImplied === false && FOREIGN_CONTEXT.has(name!)) this.foreign--;
     const skipped = this.skipped;
     if (skipped) {
       if (skipped.open.length > 0) {
