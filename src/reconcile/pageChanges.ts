@@ -57,7 +57,7 @@ interface Sighting {
  * page, shows for certain. Give every capture of the role for that, pages saved once included.
  */
 export function roleChanges(sides: readonly CaptureSide[]): RoleChange[] {
-  const known = valuesShownForCertain(sides);
+  const known = sides.some((side) => hasUnsettledGuess(side.guesses)) ? valuesShownForCertain(sides) : new Map<string, Set<string>>();
   const byPage = new Map<string, CaptureSide[]>();
   for (const side of sides) {
     const page = byPage.get(side.pageKey);
@@ -121,6 +121,12 @@ function knownValue(capture: CaptureSide, field: string, known: ReadonlySet<stri
   return matching.length === 1 ? shown(matching[0]) : undefined;
 }
 
+/** Whether a capture holds a guess its role's reconciliation left unsettled. */
+export function hasUnsettledGuess(guesses: ReadonlyMap<string, Guess>): boolean {
+  for (const guess of guesses.values()) if ('candidates' in guess) return true;
+  return false;
+}
+
 /** A value shown, or undefined for none (null, or an empty list). */
 function shown(value: unknown): unknown {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return undefined;
@@ -132,8 +138,8 @@ function valuesShownForCertain(sides: readonly CaptureSide[]): Map<string, Set<s
   const known = new Map<string, Set<string>>();
   for (const side of sides) {
     for (const field of SCALAR_FIELDS) {
-      const guess = side.guesses.get(field);
-      const value = shown(guess === undefined ? side.values[field] : 'settled' in guess ? guess.settled : undefined);
+      // With nothing known yet, a guess still unsettled shows nothing for certain.
+      const value = knownValue(side, field, undefined);
       if (value === undefined) continue;
       let values = known.get(field);
       if (!values) known.set(field, (values = new Set()));

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { captureReliability } from '../reconcile/evidence.js';
-import { roleChanges, type CaptureSide, type Guess } from '../reconcile/pageChanges.js';
+import { hasUnsettledGuess, roleChanges, type CaptureSide, type Guess } from '../reconcile/pageChanges.js';
 import type { SettledWarning } from '../reconcile/reconcileRole.js';
 import type { Source } from '../schema/pageRecord.js';
 import type { Db } from './openDatabase.js';
@@ -62,8 +62,7 @@ export class ChangeWriter {
       else if (earlier && 'candidates' in earlier) ofCapture.set(g.field, { candidates: [...earlier.candidates, ...candidates] });
       else ofCapture.set(g.field, { candidates });
     }
-    const unsettled = rows.some((r) => [...(guesses.get(r.id)?.values() ?? [])].some((g) => 'candidates' in g));
-    if (unsettled) rows = this.sidesOfRole.all(key) as SideRow[];
+    if (rows.some((r) => hasUnsettledGuess(guesses.get(r.id) ?? new Map()))) rows = this.sidesOfRole.all(key) as SideRow[];
     const sides: CaptureSide[] = rows.map((r) => ({
       pageKey: r.page_key,
       capturedAt: r.captured_at,
