@@ -19,8 +19,9 @@ export async function writeArchiveOf(dir: string, archive: string, { imageBytes 
   let bytes = 0;
   let records = 0;
   const start = Date.parse('2026-01-15T09:00:00Z');
-  const append = async (record: WARCRecord) => {
-    const part = await WARCSerializer.serialize(record, { gzip: true });
+  /** Appends one record, given as the gzip member it is written as, or serialized here. */
+  const append = async (record: WARCRecord | Uint8Array) => {
+    const part = record instanceof Uint8Array ? record : await WARCSerializer.serialize(record, { gzip: true });
     writeSync(fd, part);
     bytes += part.byteLength;
     records++;
@@ -29,15 +30,13 @@ export async function writeArchiveOf(dir: string, archive: string, { imageBytes 
     await append(WARCRecord.createWARCInfo({ filename: 'bench.warc.gz', warcVersion: 'WARC/1.1' }, { software: 'rolepages bench' }));
     const files = pageFiles(dir);
     const images = Math.ceil(imageBytes / IMAGE_BYTES);
+    const image = images > 0 ? randomBytes(IMAGE_BYTES) : null;
     let imagesWritten = 0;
     for (const [i, file] of files.entries()) {
       const url = `https://bench.example/${relative(dir, file).split('\\').join('/')}`;
       const date = new Date(start + i * 1000).toISOString();
       for (; imagesWritten < Math.round((images * (i + 1)) / files.length); imagesWritten++) {
-        const part = await imageRecord(`https://bench.example/photos/${imagesWritten}.jpg`, date);
-        writeSync(fd, part);
-        bytes += part.byteLength;
-        records++;
+        await append(await imageRecord(`https://bench.example/photos/${imagesWritten}.jpg`, date, image!));
       }
       const body = readFileSync(file);
       const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
@@ -57,16 +56,12 @@ export async function writeArchiveOf(dir: string, archive: string, { imageBytes 
   return { records, bytes };
 }
 
-let imageBlock: Buffer | null = null;
-
 /**
  * One image response, as its own gzip member. The image is random bytes, which do not compress:
  * the member is written stored (level 0), the size it would have, in a fraction of the time. Its
  * digests are given, as the serializer would otherwise hash every image.
  */
-async function imageRecord(url: string, date: string): Promise<Buffer> {
-  imageBlock ??= randomBytes(IMAGE_BYTES);
-  const block = imageBlock;
+async function imageRecord(url: string, date: string, image: Uint8Array): Promise<Buffer> {
   const record = WARCRecord.create(
     {
       url,
@@ -77,7 +72,7 @@ async function imageRecord(url: string, date: string): Promise<Buffer> {
       warcHeaders: { 'WARC-Payload-Digest': 'sha256:bench', 'WARC-Block-Digest': 'sha256:bench' },
     },
     (async function* () {
-      yield block;
+      yield image;
     })(),
   );
   return gzipSync(await WARCSerializer.serialize(record, { gzip: false }), { level: 0 });
