@@ -16,14 +16,14 @@ const CELLS_PER_ROW = 3;
 
 /** The cells of `el` when it is a grid row, else null. */
 export function gridRowCells(el: Element, tree: PageTree): Element[] | null {
-  if (tree.isDropped(el) || el.name === 'table' || el.name === 'tr') return null;
+  if (el.name === 'table' || el.name === 'tr') return null;
   const cells: Element[] = [];
   for (const c of el.children) {
     if (c.type === 'text') {
       if (c.data.trim() !== '') return null;
       continue;
     }
-    if (!isElement(c) || tree.isDropped(c)) continue;
+    if (!isElement(c)) continue;
     if (cells.length === CELLS_PER_ROW || tree.hasStructure(c)) return null;
     cells.push(c);
   }
@@ -37,7 +37,6 @@ export function gridRowCells(el: Element, tree: PageTree): Element[] | null {
  * itself three cells.
  */
 function rowsOf(el: Element, tree: PageTree): Element[][] | null {
-  if (tree.isDropped(el)) return null;
   const rows: Element[][] = [];
   let group = true;
   for (const c of el.children) {
@@ -48,7 +47,7 @@ function rowsOf(el: Element, tree: PageTree): Element[][] | null {
       }
       continue;
     }
-    if (!isElement(c) || tree.isDropped(c)) continue;
+    if (!isElement(c)) continue;
     const cells = gridRowCells(c, tree);
     if (!cells) {
       group = false;
@@ -82,14 +81,13 @@ export function readGridRun(children: readonly AnyNode[], start: number, tree: P
       if (c.type === 'text' && c.data.trim() !== '') break;
       continue;
     }
-    if (tree.isDropped(c)) continue;
     const found = rowsOf(c, tree);
     if (!found) break;
     for (const row of found) rows.push(row);
     end = i + 1;
   }
   if (rows.length === 0) return null;
-  const texts = rows.map((cells) => cells.map((cell) => visibleText(cell.children, tree)));
+  const texts = rows.map((cells) => cells.map((cell) => visibleText(cell.children)));
   return { end, rows: isComparisonTable(texts) ? texts.filter((r) => r.some((t) => t !== '')) : null };
 }
 

@@ -1,4 +1,3 @@
-import type { Element } from 'domhandler';
 import { BoundedCache } from '../../util/boundedCache.js';
 
 /**
@@ -65,8 +64,7 @@ export function hasUnreadContent(tag: string): boolean {
   return ALWAYS_DROPPED.has(tag);
 }
 
-function isInvisible(el: Element): boolean {
-  const a = el.attribs;
+function isInvisible(a: Record<string, string>): boolean {
   if (a['hidden'] !== undefined) return true;
   if (a['aria-hidden']?.trim().toLowerCase() === 'true') return true;
   const style = a['style'];
@@ -80,17 +78,15 @@ function isInvisible(el: Element): boolean {
  * it holds the article (an `h1`, `main` or `article` inside), so a "hero-banner" around the
  * title or an ad class on a wrapper never costs the page its content.
  */
-export function isChromeCandidate(el: Element, insideSectioning: boolean): boolean {
-  const name = el.name;
+export function isChromeCandidate(name: string, a: Record<string, string>, insideSectioning: boolean): boolean {
   if (name === 'html' || name === 'body' || name === 'main' || name === 'article') return false;
   if (CHROME_TAGS.has(name) || ((name === 'header' || name === 'footer') && !insideSectioning)) return true;
-  const a = el.attribs;
   const role = a['role']?.trim().toLowerCase();
   if (role && CHROME_ROLES.has(role)) return true;
   if (a['aria-modal']?.trim().toLowerCase() === 'true') return true;
   if (hasNoiseWord(a['class']) || hasNoiseWord(a['id']) || hasNoiseWord(a['aria-label'])) return true;
   for (const attr in a) if (attr === 'data-ad' || attr.startsWith('data-ad-')) return true;
-  return isInvisible(el);
+  return isInvisible(a);
 }
 
 /** Tags that make an element the article, which chrome around it must never hide. */
@@ -101,6 +97,6 @@ export function isArticleMarker(name: string, attribs: Record<string, string>): 
   return ARTICLE_TAGS.has(name) || attribs['role'] === 'main';
 }
 
-export function isSectioning(el: Element): boolean {
-  return SECTIONING.has(el.name);
+export function isSectioning(name: string): boolean {
+  return SECTIONING.has(name);
 }

@@ -1,4 +1,4 @@
-import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
+import { DomHandler, type AnyNode, type Document } from 'domhandler';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
 import { hasUnreadContent, isArticleMarker, isChromeCandidate, isSectioning } from './noise.js';
@@ -12,25 +12,23 @@ export interface ParsedPage {
 
 /**
  * Parses a page in one pass of htmlparser2's streaming parser, as its `parseDocument` would, but
- * builds nothing inside the elements the reader drops: scripts, styles and inline icons, and page
- * chrome (menus, footers, link lists, consent boxes), which is most of a served page's markup.
- * The dropped elements themselves stay, empty, so the structure around them is the same and the
- * reader drops them as before. The text comes in pieces (`decodePage`), each parsed as it comes.
+ * builds only what the reader reads: not scripts, styles, inline icons, comments, nor page chrome
+ * (menus, footers, link lists, consent boxes), which is most of a served page's markup. The text
+ * comes in pieces (`decodePage`), each parsed as it comes.
  *
  * Chrome is dropped only when it does not hold the article (an `h1`, `main` or `article`), which
- * the parser cannot know before the chrome ends: it assumes so, and should the article turn up
- * inside, the page is parsed again with every chrome element built.
+ * the parser cannot know before the chrome ends: what streams past inside it is kept aside, and
+ * built after all should the article turn up inside.
  *
  * Throws `MarkupTooDeep` when the markup nests deeper than `MAX_MARKUP_DEPTH`.
  */
 export function parsePage(text: string | readonly string[]): ParsedPage {
-  const pieces = typeof text === 'string' ? [text] : text;
-  try {
-    return parseWith(new ReadableDomHandler(true), pieces);
-  } catch (error) {
-    if (error !== ARTICLE_IN_CHROME) throw error;
-    return parseWith(new ReadableDomHandler(false), pieces);
-  }
+  const handler = new ReadableDomHandler();
+  const parser = new Parser(handler, { decodeEntities: false });
+  for (const piece of typeof text === 'string' ? [text] : text) parser.write(piece);
+  parser.end();
+  decodeTexts(handler.root.children);
+  return { dom: handler.root, url: handler.canonical ?? handler.ogUrl };
 }
 
 /**
@@ -54,19 +52,10 @@ export class MarkupTooDeep extends Error {
 /**
  * The parser reads the text raw, leaving character references (`&amp;`, `&#8211;`) as they are:
  * it then skips through the text of what is not built instead of decoding it character by
- * character. The handler decodes the attributes of each element, and the text of what was built
- * is decoded once whole, with the parser's own decoder (the `entities` package) in the modes the
- * parser would use: attribute values by the attribute rules, text by the legacy ones.
+ * character. What is built is decoded with the parser's own decoder (the `entities` package), in
+ * the modes the parser would use: attribute values by the attribute rules (`decodeAttributes`),
+ * and text, once whole after the parse, by the legacy ones: `decodeTexts`.
  */
-function parseWith(handler: ReadableDomHandler, pieces: readonly string[]): ParsedPage {
-  const parser = new Parser(handler, { decodeEntities: false });
-  for (const piece of pieces) parser.write(piece);
-  parser.end();
-  decodeTexts(handler.root.children);
-  return { dom: handler.root, url: handler.canonical ?? handler.ogUrl };
-}
-
-/** Decodes the character references in the text nodes under `nodes`, each whole. */
 function decodeTexts(nodes: readonly AnyNode[]): void {
   const stack = [...nodes];
   while (stack.length > 0) {
@@ -82,27 +71,36 @@ function decodeTexts(nodes: readonly AnyNode[]): void {
 /** Elements that enter a foreign content or an HTML integration point (htmlparser2's `Parser.js`). */
 const FOREIGN_CONTEXT = new Set(['math', 'svg', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
-/** Thrown (and caught by `parsePage`) when skipped chrome turns out to hold the article. */
-const ARTICLE_IN_CHROME = new Error('the article is inside page chrome');
+/** What the handler does with an open element: builds it, keeps it aside (chrome), or ignores it. */
+const BUILT = 0;
+const KEPT_ASIDE = 1;
+const IGNORED = 2;
 
-/** An element being skipped: its content is not built. */
-interface Skipped {
-  /** `unread`: nothing inside is ever read; `chrome`: dropped unless the article is inside. */
-  kind: 'unread' | 'chrome';
-  /** For each element open inside it: whether that one's content is unread. */
-  open: boolean[];
-  /** How many of those are unread elements: an `h1` inside one does not make the chrome the article. */
-  unread: number;
+/**
+ * An event of the parser inside chrome, kept aside until the chrome ends or turns out to hold the
+ * article: an element opened (with whether its attributes are decoded yet), a text, or an element
+ * closed (null).
+ */
+type AsideEvent = { name: string; attribs: Record<string, string>; decoded: boolean } | string | null;
+
+/** Chrome being kept aside. */
+interface Aside {
+  events: AsideEvent[];
+  /** Where in `events` each element open inside the chrome (the chrome included) was opened. */
+  open: number[];
+  /** Whether the chrome is inside sectioning content, and how many open inside it are sectioning. */
+  inSection: boolean;
+  sectioning: number;
 }
 
 class ReadableDomHandler extends DomHandler {
   canonical: string | null = null;
   ogUrl: string | null = null;
-  /** For each built element open: whether it or an ancestor is sectioning content. */
+  /** For each element the parser holds open: what became of it (`BUILT`, `KEPT_ASIDE`, `IGNORED`). */
+  private readonly fates: number[] = [];
+  /** For each element built and open: whether it or an ancestor is sectioning content. */
   private readonly inSection: boolean[] = [];
-  private skipped: Skipped | null = null;
-  /** The parser's open elements, built or skipped: it closes each one it opened. */
-  private depth = 0;
+  private aside: Aside | null = null;
   /**
    * The parser's foreign contents, or more: it enters one at each `svg`, `math` or integration
    * point it opens, and leaves one only at an explicit end tag of those names, which closes it
@@ -110,78 +108,114 @@ class ReadableDomHandler extends DomHandler {
    */
   private foreign = 0;
 
-  constructor(private readonly skipChrome: boolean) {
-    super();
-  }
-
   override onopentag(name: string, attribs: Record<string, string>): void {
-    if (++this.depth > MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
+    if (this.fates.length >= MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
     if (FOREIGN_CONTEXT.has(name) && ++this.foreign > MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
-    const skipped = this.skipped;
-    // Of an element not built, only the page's address and the article's role are looked at.
-    if (!skipped || name === 'link' || name === 'meta' || attribs['role'] !== undefined) {
-      for (const key in attribs) if (attribs[key]!.includes('&')) attribs[key] = decodeHTMLAttribute(attribs[key]!);
-    }
+    const parent = this.fates.length > 0 ? this.fates[this.fates.length - 1]! : BUILT;
+    const fate = parent === IGNORED || hasUnreadContent(name) ? IGNORED : parent;
+    // Attributes are decoded once, and only where they are read: in what may be built, in the
+    // page's address (wherever it stands), and in what may mark the article inside chrome.
+    const decoded =
+      fate === BUILT || name === 'link' || name === 'meta' || (fate === KEPT_ASIDE && (attribs['role'] !== undefined || isArticleMarker(name, attribs)));
+    if (decoded) decodeAttributes(attribs);
     if (name === 'link' || name === 'meta') this.noteAddress(name, attribs);
-    if (skipped) {
-      const unread = hasUnreadContent(name);
-      skipped.open.push(unread);
-      if (unread) skipped.unread++;
-      else if (skipped.kind === 'chrome' && skipped.unread === 0 && isArticleMarker(name, attribs)) throw ARTICLE_IN_CHROME;
+    if (fate === IGNORED) {
+      this.fates.push(IGNORED);
+      return;
+    }
+    const aside = this.aside;
+    if (aside !== null) {
+      // Only an article marker that is no chrome itself (an `h1` styled as a banner is) shows
+      // the chrome around it to hold the article.
+      const inSection = aside.inSection || aside.sectioning > 0;
+      if (!isArticleMarker(name, attribs) || isChromeCandidate(name, attribs, inSection)) {
+        this.keepAside(aside, name, attribs, decoded);
+        return;
+      }
+      this.buildAside(aside);
+    }
+    const inSection = this.inSection.length > 0 && this.inSection[this.inSection.length - 1]!;
+    if (aside === null && isChromeCandidate(name, attribs, inSection)) {
+      this.aside = { events: [], open: [], inSection, sectioning: 0 };
+      this.keepAside(this.aside, name, attribs, decoded);
       return;
     }
     super.onopentag(name, attribs);
-    const el = this.tagStack[this.tagStack.length - 1] as Element;
-    const parentInSection = this.inSection.length > 0 && this.inSection[this.inSection.length - 1]!;
-    if (hasUnreadContent(name)) {
-      this.skipped = { kind: 'unread', open: [], unread: 0 };
-    } else if (this.skipChrome && isChromeCandidate(el, parentInSection)) {
-      this.skipped = { kind: 'chrome', open: [], unread: 0 };
-    } else {
-      this.inSection.push(parentInSection || isSectioning(el));
-    }
+    this.fates.push(BUILT);
+    this.inSection.push(inSection || isSectioning(name));
   }
 
   // htmlparser2 passes what domhandler's signature leaves out: the name, and whether no end tag closed it.
   override onclosetag(name?: string, isImplied?: boolean): void {
     // The parser closes every element it opened, implied and void ones included.
-    this.depth--;
+    const fate = this.fates.pop();
     if (isImplied === false && FOREIGN_CONTEXT.has(name!)) this.foreign--;
-    const skipped = this.skipped;
-    if (skipped) {
-      if (skipped.open.length > 0) {
-        if (skipped.open.pop()) skipped.unread--;
-        return;
-      }
-      this.skipped = null;
-    } else {
-      this.inSection.pop();
+    if (fate === IGNORED) return;
+    if (fate === KEPT_ASIDE) {
+      const aside = this.aside!;
+      aside.events.push(null);
+      if (isSectioning(name!)) aside.sectioning--;
+      aside.open.pop();
+      // Chrome that ended without the article is dropped, with everything kept aside in it.
+      if (aside.open.length === 0) this.aside = null;
+      return;
     }
+    this.inSection.pop();
     super.onclosetag();
   }
 
   override ontext(data: string): void {
-    if (!this.skipped) super.ontext(data);
+    const fate = this.fates.length > 0 ? this.fates[this.fates.length - 1]! : BUILT;
+    if (fate === BUILT) super.ontext(data);
+    else if (fate === KEPT_ASIDE) this.aside!.events.push(data);
   }
 
-  override oncomment(data: string): void {
-    if (!this.skipped) super.oncomment(data);
+  // Comments, CDATA and processing instructions (the doctype) are never read.
+  override oncomment(): void {}
+  override oncommentend(): void {}
+  override oncdatastart(): void {}
+  override oncdataend(): void {}
+  override onprocessinginstruction(): void {}
+
+  private keepAside(aside: Aside, name: string, attribs: Record<string, string>, decoded: boolean): void {
+    aside.open.push(aside.events.length);
+    aside.events.push({ name, attribs, decoded });
+    if (isSectioning(name)) aside.sectioning++;
+    this.fates.push(KEPT_ASIDE);
   }
 
-  override oncommentend(): void {
-    if (!this.skipped) super.oncommentend();
-  }
-
-  override oncdatastart(): void {
-    if (!this.skipped) super.oncdatastart();
-  }
-
-  override oncdataend(): void {
-    if (!this.skipped) super.oncdataend();
-  }
-
-  override onprocessinginstruction(name: string, data: string): void {
-    if (!this.skipped) super.onprocessinginstruction(name, data);
+  /**
+   * The article turned up inside the chrome kept aside: the elements open around it hold it, so
+   * they are built, with what they held so far, except the chrome closed inside them (which did
+   * not hold the article, or it would have been built already).
+   */
+  private buildAside({ events, open, inSection }: Aside): void {
+    this.aside = null;
+    const around = new Set(open);
+    // Whether each element built here and still open is sectioning content or inside it.
+    const sections = [inSection];
+    let dropping = 0;
+    events.forEach((event, i) => {
+      if (typeof event === 'string') {
+        if (dropping === 0) super.ontext(event);
+      } else if (event !== null) {
+        const attribs = event.decoded ? event.attribs : decodeAttributes(event.attribs);
+        const parentInSection = sections[sections.length - 1]!;
+        if (dropping > 0 || (!around.has(i) && isChromeCandidate(event.name, attribs, parentInSection))) {
+          dropping++;
+        } else {
+          super.onopentag(event.name, attribs);
+          sections.push(parentInSection || isSectioning(event.name));
+        }
+      } else if (dropping > 0) {
+        dropping--;
+      } else {
+        super.onclosetag();
+        sections.pop();
+      }
+    });
+    for (let i = 1; i < sections.length; i++) this.inSection.push(sections[i]!);
+    for (let i = this.fates.length - open.length; i < this.fates.length; i++) this.fates[i] = BUILT;
   }
 
   /** The first canonical link and the first `og:url` in document order, wherever they stand. */
@@ -194,4 +228,10 @@ class ReadableDomHandler extends DomHandler {
       this.ogUrl = a['content'].trim();
     }
   }
+}
+
+/** Decodes an element's attribute values in place; called once an element (see `decodeTexts`). */
+function decodeAttributes(attribs: Record<string, string>): Record<string, string> {
+  for (const key in attribs) if (attribs[key]!.includes('&')) attribs[key] = decodeHTMLAttribute(attribs[key]!);
+  return attribs;
 }

@@ -84,10 +84,6 @@ class BlockReader {
         i++;
         continue;
       }
-      if (this.tree.isDropped(node)) {
-        i++;
-        continue;
-      }
       // Grid rows are tried first whatever the tags: custom elements are inline until styled.
       const run = readGridRun(children, i, this.tree);
       if (run === null) {
@@ -101,7 +97,7 @@ class BlockReader {
       } else {
         for (let k = i; k < run.end; k++) {
           const c = children[k]!;
-          if (isElement(c) && !this.tree.isDropped(c)) place(c);
+          if (isElement(c)) place(c);
           else if (c.type === 'text') inlineRun.push(c);
         }
       }
@@ -118,7 +114,7 @@ class BlockReader {
     const name = el.name;
     const level = headingLevel(el);
     if (level !== null) {
-      const text = visibleText(el.children, this.tree);
+      const text = visibleText(el.children);
       if (text) {
         this.headingLevels[this.blocks.length] = level;
         this.blocks.push({ kind: 'heading', text });
@@ -162,7 +158,6 @@ class BlockReader {
     let only: Element | null = null;
     for (const c of el.children) {
       if (isElement(c)) {
-        if (this.tree.isDropped(c)) continue;
         if (only) return null;
         only = c;
       } else if (c.type === 'text' && c.data.trim() !== '') {
@@ -173,7 +168,7 @@ class BlockReader {
   }
 
   private paragraph(nodes: readonly AnyNode[]): void {
-    const text = visibleText(nodes, this.tree);
+    const text = visibleText(nodes);
     if (!text) return;
     const block: ParagraphBlock = { kind: 'paragraph', text, markdown: text };
     this.markdown(nodes, text, block);
@@ -183,9 +178,9 @@ class BlockReader {
   private list(el: Element): void {
     const items: ListItem[] = [];
     for (const c of el.children) {
-      if (!isElement(c) || this.tree.isDropped(c)) continue;
+      if (!isElement(c)) continue;
       const nodes = c.name === 'li' ? c.children : [c];
-      const text = visibleText(nodes, this.tree);
+      const text = visibleText(nodes);
       if (!text) continue;
       const item: ListItem = { text, markdown: text };
       this.markdown(nodes, text, item);
@@ -195,7 +190,7 @@ class BlockReader {
   }
 
   private htmlTable(el: Element): void {
-    const { captions, rows } = readTable(el, this.tree);
+    const { captions, rows } = readTable(el);
     for (const text of captions) this.blocks.push({ kind: 'heading', text });
     if (rows.length > 0) this.table(rows, 'table');
   }
@@ -210,7 +205,7 @@ class BlockReader {
   /** Markdown of rich text is filled in by `finishMarkdown`, in one turndown call for the page. */
   private markdown(nodes: readonly AnyNode[], text: string, target: { markdown: string }): void {
     target.markdown = textToMarkdown(text);
-    if (isPlainText(nodes, this.tree) || convertsAsPlainText(nodes, this.tree)) return;
+    if (isPlainText(nodes) || convertsAsPlainText(nodes)) return;
     if (deeperThan(nodes, MAX_RICH_DEPTH)) {
       if (!this.deepRichNoted) {
         this.deepRichNoted = true;
@@ -218,7 +213,7 @@ class BlockReader {
       }
       return;
     }
-    const html = cleanHtml(nodes, this.tree);
+    const html = cleanHtml(nodes);
     this.richCost += html.length + FRAGMENT_COST;
     if (this.richCost > MAX_RICH_COST) {
       if (!this.muchRichNoted) {
@@ -246,7 +241,7 @@ class BlockReader {
       this.deepNoted = true;
       this.notes.push({ label: null, message: `markup nested deeper than ${MAX_DEPTH} levels was read as plain paragraphs` });
     }
-    const text = visibleText([el], this.tree);
+    const text = visibleText([el]);
     // Markdown would need turndown to recurse as deep as the markup: plain text it is.
     if (text) this.blocks.push({ kind: 'paragraph', text, markdown: textToMarkdown(text) });
   }

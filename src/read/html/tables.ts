@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import { visibleText } from './text.js';
-import { type PageTree, isElement } from './tree.js';
+import { isElement } from './tree.js';
 
 /** A `<table>` read as the page document holds tables: rows of cell texts, label cell first. */
 export interface ReadTable {
@@ -18,7 +18,7 @@ const MAX_SPAN = 20;
  * column and leaves the others empty, so labels stay in the label column; a header row one cell
  * short of the body rows lacks its empty corner, which is put back.
  */
-export function readTable(table: Element, tree: PageTree): ReadTable {
+export function readTable(table: Element): ReadTable {
   const captions: string[] = [];
   const rows: Array<{ cells: string[]; header: boolean }> = [];
   const stack: Array<{ el: Element; inHead: boolean }> = [];
@@ -28,14 +28,14 @@ export function readTable(table: Element, tree: PageTree): ReadTable {
   }
   while (stack.length > 0) {
     const { el, inHead } = stack.pop()!;
-    if (tree.isDropped(el) || el.name === 'table') continue;
+    if (el.name === 'table') continue;
     if (el.name === 'caption') {
-      const text = visibleText(el.children, tree);
+      const text = visibleText(el.children);
       if (text) captions.push(text);
       continue;
     }
     if (el.name === 'tr') {
-      const row = readRow(el, tree);
+      const row = readRow(el);
       // A row of one cell spanning columns titles the table; it is not a row of values.
       if (row.spanningText !== null) {
         if (row.spanningText) captions.push(row.spanningText);
@@ -67,14 +67,14 @@ interface Row {
   spanningText: string | null;
 }
 
-function readRow(tr: Element, tree: PageTree): Row {
+function readRow(tr: Element): Row {
   const cells: string[] = [];
   let allHeaderCells = true;
   let spans = 0;
   for (const c of tr.children) {
-    if (!isElement(c) || tree.isDropped(c) || (c.name !== 'td' && c.name !== 'th')) continue;
+    if (!isElement(c) || (c.name !== 'td' && c.name !== 'th')) continue;
     if (c.name === 'td') allHeaderCells = false;
-    cells.push(visibleText(c.children, tree));
+    cells.push(visibleText(c.children));
     spans++;
     const span = Math.min(MAX_SPAN, Number.parseInt(c.attribs['colspan'] ?? '1', 10) || 1);
     for (let k = 1; k < span; k++) cells.push('');

@@ -1,6 +1,6 @@
 import type { AnyNode } from 'domhandler';
 import { collapseWhitespace } from '../document.js';
-import { type PageTree, isBlockTag, isElement } from './tree.js';
+import { isBlockTag, isElement } from './tree.js';
 
 /** Characters that take no room on screen; a copied page text would not hold them either. */
 const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
@@ -10,7 +10,7 @@ const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
  * parts a `<br>` or a block splits apart joined by one space, whitespace collapsed. Inline
  * elements join without a space, as a browser shows them.
  */
-export function visibleText(nodes: readonly AnyNode[], tree: PageTree): string {
+export function visibleText(nodes: readonly AnyNode[]): string {
   const parts: string[] = [];
   const stack: AnyNode[] = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
@@ -20,7 +20,7 @@ export function visibleText(nodes: readonly AnyNode[], tree: PageTree): string {
       parts.push(node.data);
       continue;
     }
-    if (!isElement(node) || tree.isDropped(node)) continue;
+    if (!isElement(node)) continue;
     if (node.name === 'br' || node.name === 'hr') {
       parts.push(' ');
       continue;
@@ -44,10 +44,9 @@ const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
- * The nodes as HTML for turndown, without what the reader drops (an ad inside a paragraph, a
- * script inside a list item) and without attributes Markdown cannot show.
+ * The nodes as HTML for turndown, without the attributes Markdown cannot show.
  */
-export function cleanHtml(nodes: readonly AnyNode[], tree: PageTree): string {
+export function cleanHtml(nodes: readonly AnyNode[]): string {
   const out: string[] = [];
   // Closing tags are pushed as strings so the walk needs no recursion.
   const stack: Array<AnyNode | string> = [];
@@ -62,7 +61,7 @@ export function cleanHtml(nodes: readonly AnyNode[], tree: PageTree): string {
       out.push(escapeText(item.data));
       continue;
     }
-    if (!isElement(item) || tree.isDropped(item)) continue;
+    if (!isElement(item)) continue;
     let open = `<${item.name}`;
     for (const attr of KEPT_ATTRIBUTES) {
       const value = item.attribs[attr];
@@ -95,7 +94,7 @@ const NON_ASCII_SPACE = /[\v\f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2060
  * transparent inline elements only, with nothing that escapes or collapses differently. Saves
  * turndown's own parse for the many list items that are plain text in a `<span>`.
  */
-export function convertsAsPlainText(nodes: readonly AnyNode[], tree: PageTree): boolean {
+export function convertsAsPlainText(nodes: readonly AnyNode[]): boolean {
   let texts = 0;
   const stack: AnyNode[] = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
@@ -106,9 +105,7 @@ export function convertsAsPlainText(nodes: readonly AnyNode[], tree: PageTree): 
       if (texts++ > 0 && LINE_START_MARKER.test(node.data)) return false;
       continue;
     }
-    if (node.type === 'comment') continue;
     if (!isElement(node)) return false;
-    if (tree.isDropped(node)) continue;
     if (!TRANSPARENT_INLINE.has(node.name)) return false;
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
@@ -116,11 +113,6 @@ export function convertsAsPlainText(nodes: readonly AnyNode[], tree: PageTree): 
 }
 
 /** Whether the nodes are text only, so their Markdown is their escaped text. */
-export function isPlainText(nodes: readonly AnyNode[], tree: PageTree): boolean {
-  for (const node of nodes) {
-    if (node.type === 'text' || node.type === 'comment') continue;
-    if (isElement(node) && tree.isDropped(node)) continue;
-    return false;
-  }
-  return true;
+export function isPlainText(nodes: readonly AnyNode[]): boolean {
+  return nodes.every((node) => node.type === 'text');
 }

@@ -1,9 +1,8 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { hasUnreadContent, isArticleMarker, isChromeCandidate, isSectioning } from './noise.js';
 
 /**
- * One linear pass over the parsed page that decides, for every element, whether it is dropped
- * and what its visible subtree holds. Everything the reader asks later ("is this a block?",
+ * One linear pass over the parsed page (which holds only what is read: see `parsePage`) that
+ * notes what each element's subtree holds. Everything the reader asks later ("is this a block?",
  * "does this cell hold a list?") is then a lookup, so reading stays linear however the markup
  * nests, and nothing recurses as deep as the markup does.
  */
@@ -29,25 +28,20 @@ const INLINE_TAGS = new Set([
  */
 const STRUCTURE_TAGS = new Set(['table', 'ul', 'ol', 'dl']);
 
-const DROPPED = 1;
-/** Some visible descendant is a block. */
-const HAS_BLOCK = 2;
-/** Some visible descendant is a table or list. */
-const HAS_STRUCTURE = 4;
-/** Some descendant is the article (`h1`, `main`, `article`): never dropped as chrome. */
-const HAS_ARTICLE = 8;
-/** Has a visible child element. */
-const HAS_CHILD_ELEMENT = 16;
+/** Some descendant is a block. */
+const HAS_BLOCK = 1;
+/** Some descendant is a table or list. */
+const HAS_STRUCTURE = 2;
+/** Has a child element. */
+const HAS_CHILD_ELEMENT = 4;
+/** Some descendant is a table. */
+const HAS_TABLE = 8;
 
 export class PageTree {
   private readonly flags = new Map<Element, number>();
 
   constructor(root: ParentNode) {
     this.scan(root);
-  }
-
-  isDropped(el: Element): boolean {
-    return ((this.flags.get(el) ?? 0) & DROPPED) !== 0;
   }
 
   /**
@@ -68,66 +62,36 @@ export class PageTree {
     return STRUCTURE_TAGS.has(el.name) || ((this.flags.get(el) ?? 0) & HAS_STRUCTURE) !== 0;
   }
 
+  /** Holds a table somewhere inside: a table that does is a layout, read as blocks. */
   hasNestedTable(table: Element): boolean {
-    for (const child of table.children) {
-      if (isElement(child) && !this.isDropped(child) && (child.name === 'table' || this.hasTableInside(child))) return true;
-    }
-    return false;
-  }
-
-  private hasTableInside(el: Element): boolean {
-    // Only called on a table's own rows and cells; cut short at the first table.
-    const stack: Element[] = [el];
-    while (stack.length > 0) {
-      const e = stack.pop()!;
-      for (const c of e.children) {
-        if (!isElement(c) || this.isDropped(c)) continue;
-        if (c.name === 'table') return true;
-        stack.push(c);
-      }
-    }
-    return false;
+    return ((this.flags.get(table) ?? 0) & HAS_TABLE) !== 0;
   }
 
   private scan(root: ParentNode): void {
-    // Iterative depth-first walk: enter pushes the element back with its children on top, so it
-    // is finished (its subtree flags summed) after all of them.
-    interface Frame { el: Element; inSection: boolean; entered: boolean }
-    const stack: Frame[] = [];
-    for (let i = root.children.length - 1; i >= 0; i--) {
-      const c = root.children[i]!;
-      if (isElement(c)) stack.push({ el: c, inSection: false, entered: false });
-    }
+    // Iterative depth-first walk: entering an element pushes its children above it, so it is
+    // finished (its subtree's flags summed) after all of them.
+    const stack: Array<{ el: Element; entered: boolean }> = [];
+    const enter = (parent: ParentNode) => {
+      for (const c of parent.children) if (isElement(c)) stack.push({ el: c, entered: false });
+    };
+    enter(root);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
-      const el = frame.el;
       if (!frame.entered) {
         frame.entered = true;
-        if (hasUnreadContent(el.name)) {
-          this.flags.set(el, DROPPED);
-          stack.pop();
-          continue;
-        }
-        const inSection = frame.inSection || isSectioning(el);
-        for (let i = el.children.length - 1; i >= 0; i--) {
-          const c = el.children[i]!;
-          if (isElement(c)) stack.push({ el: c, inSection, entered: false });
-        }
+        enter(frame.el);
         continue;
       }
       stack.pop();
       let sub = 0;
-      for (const c of el.children) {
+      for (const c of frame.el.children) {
         if (!isElement(c)) continue;
-        const f = this.flags.get(c) ?? 0;
-        if (f & DROPPED) continue;
-        sub |= (f & (HAS_BLOCK | HAS_STRUCTURE | HAS_ARTICLE)) | HAS_CHILD_ELEMENT;
+        sub |= ((this.flags.get(c) ?? 0) & (HAS_BLOCK | HAS_STRUCTURE | HAS_TABLE)) | HAS_CHILD_ELEMENT;
         if (BLOCK_TAGS.has(c.name) || this.isCustomWrapper(c)) sub |= HAS_BLOCK;
         if (STRUCTURE_TAGS.has(c.name)) sub |= HAS_STRUCTURE;
-        if (isArticleMarker(c.name, c.attribs)) sub |= HAS_ARTICLE;
+        if (c.name === 'table') sub |= HAS_TABLE;
       }
-      const dropped = !(sub & HAS_ARTICLE) && isChromeCandidate(el, frame.inSection);
-      this.flags.set(el, dropped ? DROPPED : sub);
+      this.flags.set(frame.el, sub);
     }
   }
 }
