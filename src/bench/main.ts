@@ -123,6 +123,9 @@ async function main(): Promise<void> {
   }
 }
 
+/** How many times the archive corpus ingests each of its inputs, in turn. */
+const ARCHIVE_ROUNDS = 2;
+
 /**
  * Ingests one corpus as loose files and as one `.warc.gz` of the same pages, and with `imageGiB`
  * from one that also holds that many GiB of images: an archive's memory should not follow its size.
@@ -143,14 +146,23 @@ async function measureArchive(root: string, pool: ReturnType<typeof rolePool>, c
   }
   process.stderr.write(' floor…');
   const floor = floorPagesPerSecond(dir);
-  const rows: Row[] = [];
-  for (const [name, input, inputMiB] of inputs) {
-    process.stderr.write(` ${name}…`);
-    const db = join(root, `${name.replace(/\W+/g, '-')}.db`);
-    const out = runIngest(input, db);
-    if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
-    rows.push({ name, pages: corpus.pages, mib: inputMiB, floor, ingest: corpus.pages / out.seconds, rssMiB: out.maxRssMiB, failed: out.failed, check: checkValues(db, pool) });
+  // The inputs are ingested in turn, ARCHIVE_ROUNDS times, and each one's fastest run is kept:
+  // other work on a shared machine slows a run and never speeds it up, whichever input it hits.
+  const fastest = new Map<string, { out: IngestRun; db: string }>();
+  for (let round = 0; round < ARCHIVE_ROUNDS; round++) {
+    for (const [name, input] of inputs) {
+      process.stderr.write(` ${name}…`);
+      const db = join(root, `${name.replace(/\W+/g, '-')}-${round}.db`);
+      const out = runIngest(input, db);
+      if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
+      const best = fastest.get(name);
+      if (!best || out.seconds < best.out.seconds) fastest.set(name, { out, db });
+    }
   }
+  const rows: Row[] = inputs.map(([name, , inputMiB]) => {
+    const { out, db } = fastest.get(name)!;
+    return { name, pages: corpus.pages, mib: inputMiB, floor, ingest: corpus.pages / out.seconds, rssMiB: out.maxRssMiB, failed: out.failed, check: checkValues(db, pool) };
+  });
   process.stderr.write('\n');
   rmSync(dir, { recursive: true, force: true });
   return rows;

@@ -52,9 +52,8 @@ class BlockReader {
   readonly notes: ReaderNote[] = [];
   /** The layout of the first table that holds a row of the site: `<table>` or grid. */
   layout: 'table' | 'flat' | null = null;
-  private deepNoted = false;
-  private deepRichNoted = false;
-  private muchRichNoted = false;
+  /** What the page has been noted for already: a note says each once. */
+  private readonly noted = new Set<string>();
   /** What turndown has been given so far, in characters of markup plus a fixed cost per fragment. */
   private richCost = 0;
   private readonly rich = new MarkdownBatch();
@@ -146,10 +145,7 @@ class BlockReader {
       current = only;
       chain++;
     }
-    if (chain > MAX_DEPTH && !this.deepNoted) {
-      this.deepNoted = true;
-      this.notes.push({ label: null, message: `wrappers nested deeper than ${MAX_DEPTH} levels (${chain}) were stepped through to the content` });
-    }
+    if (chain > MAX_DEPTH) this.noteOnce('deep', `wrappers nested deeper than ${MAX_DEPTH} levels (${chain}) were stepped through to the content`);
     return current;
   }
 
@@ -207,19 +203,13 @@ class BlockReader {
     target.markdown = textToMarkdown(text);
     if (isPlainText(nodes) || convertsAsPlainText(nodes)) return;
     if (deeperThan(nodes, MAX_RICH_DEPTH)) {
-      if (!this.deepRichNoted) {
-        this.deepRichNoted = true;
-        this.notes.push({ label: null, message: `rich text nested deeper than ${MAX_RICH_DEPTH} levels was kept as plain text` });
-      }
+      this.noteOnce('deep rich', `rich text nested deeper than ${MAX_RICH_DEPTH} levels was kept as plain text`);
       return;
     }
     const html = cleanHtml(nodes);
     this.richCost += html.length + FRAGMENT_COST;
     if (this.richCost > MAX_RICH_COST) {
-      if (!this.muchRichNoted) {
-        this.muchRichNoted = true;
-        this.notes.push({ label: null, message: 'the page has far more rich text than a served page; past the first 256 KB (or a few thousand items) it was kept as plain text' });
-      }
+      this.noteOnce('much rich', 'the page has far more rich text than a served page; past the first 256 KB (or a few thousand items) it was kept as plain text');
       return;
     }
     this.rich.add(html, (markdown) => {
@@ -236,11 +226,14 @@ class BlockReader {
     }
   }
 
+  private noteOnce(kind: string, message: string): void {
+    if (this.noted.has(kind)) return;
+    this.noted.add(kind);
+    this.notes.push({ label: null, message });
+  }
+
   private tooDeep(el: Element): void {
-    if (!this.deepNoted) {
-      this.deepNoted = true;
-      this.notes.push({ label: null, message: `markup nested deeper than ${MAX_DEPTH} levels was read as plain paragraphs` });
-    }
+    this.noteOnce('deep', `markup nested deeper than ${MAX_DEPTH} levels was read as plain paragraphs`);
     const text = visibleText([el]);
     // Markdown would need turndown to recurse as deep as the markup: plain text it is.
     if (text) this.blocks.push({ kind: 'paragraph', text, markdown: textToMarkdown(text) });
