@@ -81,5 +81,37 @@ const UNCOLLAPSED = /[^\S ]| {2}/;
 /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
   // Most text is already collapsed but for its ends; rebuilding it space by space costs more than looking.
-  return UNCOLLAPSED.test(text) ? text.replace(/[\s\u00a0]+/g, ' ').trim() : text.trim();
+  if (!UNCOLLAPSED.test(text)) return text.trim();
+  return text.length > LONG_TEXT ? collapseLong(text) : text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * Past this many characters (far past any paragraph or cell), whitespace is collapsed by a walk
+ * over the characters: V8's global replace slows more than in proportion on text of hundreds of
+ * thousands of whitespace runs (a page-sized text node of short lines).
+ */
+const LONG_TEXT = 64 * 1024;
+
+/** Whether a UTF-16 code unit is whitespace as `\s` matches it (no-break and other spaces included). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `collapseWhitespace` for long text, in time in proportion to its length. */
+function collapseLong(text: string): string {
+  const out = new Uint16Array(text.length);
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      space = true;
+    } else {
+      if (space && n > 0) out[n++] = 32;
+      space = false;
+      out[n++] = c;
+    }
+  }
+  // The code units as they are (Node's UTF-16 decoding keeps a lone surrogate as it is).
+  return Buffer.from(out.buffer, 0, n * 2).toString('utf16le');
 }
