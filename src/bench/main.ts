@@ -27,6 +27,8 @@ interface Row {
   mib: number;
   floor: number;
   ingest: number;
+  /** CPU time of the whole ingest process (all its threads), in ms a page. */
+  cpuMsPerPage: number;
   rssMiB: number;
   failed: number;
   check: ValueCheck;
@@ -161,7 +163,7 @@ async function measureArchive(root: string, pool: ReturnType<typeof rolePool>, c
   }
   const rows: Row[] = inputs.map(([name, , inputMiB]) => {
     const { out, db } = fastest.get(name)!;
-    return { name, pages: corpus.pages, mib: inputMiB, floor, ingest: corpus.pages / out.seconds, rssMiB: out.maxRssMiB, failed: out.failed, check: checkValues(db, pool) };
+    return { name, pages: corpus.pages, mib: inputMiB, floor, ingest: corpus.pages / out.seconds, cpuMsPerPage: (out.cpuSeconds * 1000) / corpus.pages, rssMiB: out.maxRssMiB, failed: out.failed, check: checkValues(db, pool) };
   });
   process.stderr.write('\n');
   rmSync(dir, { recursive: true, force: true });
@@ -171,6 +173,7 @@ async function measureArchive(root: string, pool: ReturnType<typeof rolePool>, c
 interface IngestRun {
   seconds: number;
   maxRssMiB: number;
+  cpuSeconds: number;
   stored: number;
   skipped: number;
   failed: number;
@@ -205,6 +208,7 @@ function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, 
     mib: bytes / 1024 / 1024,
     floor,
     ingest: corpus.pages / out.seconds,
+    cpuMsPerPage: (out.cpuSeconds * 1000) / corpus.pages,
     rssMiB: out.maxRssMiB,
     failed: out.failed,
     check,
@@ -223,7 +227,7 @@ function floorPagesPerSecond(dir: string): number {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['corpus', 'pages', 'MiB', 'floor pages/s (1 core, best of 2)', 'ingest pages/s', 'ingest / floor', 'peak RSS MiB', 'failed', 'values checked', 'wrong', 'flagged guesses'];
+  const header = ['corpus', 'pages', 'MiB', 'floor pages/s (1 core, best of 2)', 'ingest pages/s', 'ingest / floor', 'ingest CPU ms a page', 'peak RSS MiB', 'failed', 'values checked', 'wrong', 'flagged guesses'];
   const body = rows.map((r) => [
     r.name,
     String(r.pages),
@@ -231,6 +235,7 @@ function printTable(rows: Row[]): void {
     r.floor.toFixed(0),
     r.ingest.toFixed(0),
     `${(r.ingest / r.floor).toFixed(2)} x`,
+    r.cpuMsPerPage.toFixed(2),
     r.rssMiB.toFixed(0),
     String(r.failed),
     String(r.check.checked),

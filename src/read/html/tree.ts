@@ -96,8 +96,9 @@ export class PageTree {
   }
 }
 
+/** An element of the parsed page: a tag, as the parser builds no scripts or styles (`parsePage`). */
 export function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+  return node.type === 'tag';
 }
 
 export function isBlockTag(name: string): boolean {
