@@ -45,6 +45,15 @@ describe('parsePage', () => {
     ]);
   });
 
+  it('reads a served page whose chrome, article and all, sits inside a banner as the page itself', () => {
+    const page = readFileSync(join(FIXTURES, '005_61d26842a8aa7f89_table.html'), 'utf8');
+    // The site's header, menu, consent box and ad, then its article, all inside a "promo-banner".
+    const wrapped = page.replace('<header class="site-header">', '<div class="promo-banner"><header class="site-header">').replace('</main>', '</main></div>');
+    expect(wrapped).toContain('<div class="promo-banner"><header class="site-header">');
+    expect(wrapped).toContain('</main></div>');
+    expect(readHtml(wrapped)).toEqual(readHtml(page));
+  });
+
   it('builds every chrome element open around the article, each once', () => {
     const html =
       '<body><header class="site-header"><div class="promo-box" title="Pay &amp;amp; benefits"><div role="main" title="&amp;lt;b&amp;gt;">' +
