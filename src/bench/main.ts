@@ -156,14 +156,13 @@ async function measureArchive(root: string, pool: ReturnType<typeof rolePool>, c
       process.stderr.write(` ${name}…`);
       const db = join(root, `${name.replace(/\W+/g, '-')}-${round}.db`);
       const out = runIngest(input, db);
-      if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
       const best = fastest.get(name);
       if (!best || out.seconds < best.out.seconds) fastest.set(name, { out, db });
     }
   }
-  const rows: Row[] = inputs.map(([name, , inputMiB]) => {
+  const rows = inputs.map(([name, , inputMiB]) => {
     const { out, db } = fastest.get(name)!;
-    return { name, pages: corpus.pages, mib: inputMiB, floor, ingest: corpus.pages / out.seconds, cpuMsPerPage: (out.cpuSeconds * 1000) / corpus.pages, rssMiB: out.maxRssMiB, failed: out.failed, check: checkValues(db, pool) };
+    return rowOf(name, corpus.pages, inputMiB, floor, out, checkValues(db, pool));
   });
   process.stderr.write('\n');
   rmSync(dir, { recursive: true, force: true });
@@ -181,7 +180,24 @@ interface IngestRun {
 }
 
 function runIngest(input: string, db: string): IngestRun {
-  return JSON.parse(execFileSync(process.execPath, [RUN_INGEST, input, db], { encoding: 'utf8', maxBuffer: 1 << 20 })) as IngestRun;
+  const out = JSON.parse(execFileSync(process.execPath, [RUN_INGEST, input, db], { encoding: 'utf8', maxBuffer: 1 << 20 })) as IngestRun;
+  if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
+  return out;
+}
+
+/** A row of the table: a corpus of `pages` pages, `mib` on disk, against its floor, as `out` ingested it. */
+function rowOf(name: string, pages: number, mib: number, floor: number, out: IngestRun, check: ValueCheck): Row {
+  return {
+    name,
+    pages,
+    mib,
+    floor,
+    ingest: pages / out.seconds,
+    cpuMsPerPage: (out.cpuSeconds * 1000) / pages,
+    rssMiB: out.maxRssMiB,
+    failed: out.failed,
+    check,
+  };
 }
 
 function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, corpus: CorpusOptions): Row {
@@ -193,7 +209,6 @@ function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, 
   process.stderr.write(' ingest…');
   const db = join(root, `${name.replace(/\W+/g, '-')}.db`);
   const out = runIngest(dir, db);
-  if (out.firstFailure) process.stderr.write(` a page failed: ${out.firstFailure.path}: ${out.firstFailure.reason}…`);
   // Measured again after the ingest, and the faster of the two kept: the files were just written
   // (the disk may still be flushing them) and this machine's speed drifts, both of which would
   // flatter the ratio if they slowed the floor.
@@ -202,17 +217,7 @@ function measure(root: string, name: string, pool: ReturnType<typeof rolePool>, 
   process.stderr.write(' check…\n');
   const check = checkValues(db, pool);
   rmSync(dir, { recursive: true, force: true });
-  return {
-    name,
-    pages: corpus.pages,
-    mib: bytes / 1024 / 1024,
-    floor,
-    ingest: corpus.pages / out.seconds,
-    cpuMsPerPage: (out.cpuSeconds * 1000) / corpus.pages,
-    rssMiB: out.maxRssMiB,
-    failed: out.failed,
-    check,
-  };
+  return rowOf(name, corpus.pages, bytes / 1024 / 1024, floor, out, check);
 }
 
 /**
