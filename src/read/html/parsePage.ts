@@ -111,7 +111,7 @@ class ReadableDomHandler extends DomHandler {
   override onopentag(name: string, attribs: Record<string, string>): void {
     if (this.fates.length >= MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
     if (FOREIGN_CONTEXT.has(name) && ++this.foreign > MAX_MARKUP_DEPTH) throw new MarkupTooDeep();
-    const parent = this.fates.length > 0 ? this.fates[this.fates.length - 1]! : BUILT;
+    const parent = this.innermostFate();
     const fate = parent === IGNORED || hasUnreadContent(name) ? IGNORED : parent;
     // Attributes are decoded once, and only where they are read: in what may be built, in the
     // page's address (wherever it stands), and in what may mark the article inside chrome.
@@ -165,7 +165,7 @@ class ReadableDomHandler extends DomHandler {
   }
 
   override ontext(data: string): void {
-    const fate = this.fates.length > 0 ? this.fates[this.fates.length - 1]! : BUILT;
+    const fate = this.innermostFate();
     if (fate === BUILT) super.ontext(data);
     else if (fate === KEPT_ASIDE) this.aside!.events.push(data);
   }
@@ -176,6 +176,11 @@ class ReadableDomHandler extends DomHandler {
   override oncdatastart(): void {}
   override oncdataend(): void {}
   override onprocessinginstruction(): void {}
+
+  /** What became of the innermost open element; the document itself is built. */
+  private innermostFate(): number {
+    return this.fates.length > 0 ? this.fates[this.fates.length - 1]! : BUILT;
+  }
 
   private keepAside(aside: Aside, name: string, attribs: Record<string, string>, decoded: boolean): void {
     aside.open.push(aside.events.length);
