@@ -11,9 +11,10 @@ export interface CommandEntry {
 
 /**
  * Each command as the help lists it, in that order, and how to load it. The help is written from
- * this list without loading any command; `test/cli/commandList.test.ts` checks it against the commands.
+ * this list without loading any command, and each command takes its description from it;
+ * `test/cli/commandList.test.ts` checks the terms against the commands' arguments.
  */
-export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+export const COMMANDS = {
   extract: {
     term: 'extract [options] <file>',
     description: "print the page record of one saved page as JSON (of a web archive: the array of its comparison pages' records)",
@@ -59,5 +60,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     description: 'write a self-contained HTML report of the roles database',
     load: async () => (await import('./commands/report.js')).registerReport,
   },
-};
+} satisfies Readonly<Record<string, CommandEntry>>;
 
+/** The entry of the command named so; undefined for a name that is no command. */
+export function commandEntry(name: string): CommandEntry | undefined {
+  return Object.hasOwn(COMMANDS, name) ? (COMMANDS as Readonly<Record<string, CommandEntry>>)[name] : undefined;
+}

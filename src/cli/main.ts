@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync, writeSync } from 'node:fs';
-import { COMMANDS } from './commandList.js';
+import { COMMANDS, commandEntry } from './commandList.js';
 
 /**
  * The rolepages command line. Thin by design: each command lives in `commands/` and only wires
@@ -42,12 +42,13 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exit(2);
     });
 
-  if (named !== undefined && Object.hasOwn(COMMANDS, named)) {
-    (await COMMANDS[named]!.load())(program);
+  const entry = named === undefined ? undefined : commandEntry(named);
+  if (entry !== undefined) {
+    (await entry.load())(program);
   } else {
     for (const [name, { description }] of Object.entries(COMMANDS)) program.command(name).description(description);
     const standard = new Help();
-    program.configureHelp({ subcommandTerm: (command) => COMMANDS[command.name()]?.term ?? standard.subcommandTerm(command) });
+    program.configureHelp({ subcommandTerm: (command) => commandEntry(command.name())?.term ?? standard.subcommandTerm(command) });
   }
   // A usage error is its one line and where to read more, not the whole help.
   for (const command of program.commands) command.showHelpAfterError(`see \`rolepages ${command.name()} --help\``);

@@ -170,9 +170,9 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'roles whose pages changed and that are not yet reconciled again',
     up: (db) =>
       db.exec(`
-        -- An ingest stores a page without reconciling the roles already stored (it catches
-        -- them up every few seconds and at its end), so a role stays here, durably, until it is
-        -- reconciled: a run killed in between leaves the list for the next one.
+        -- An ingest stores its pages first and reconciles their roles after, so a role stays
+        -- here, durably, until it is reconciled: a run killed in between leaves the list for
+        -- the next one.
         CREATE TABLE pending_roles (
           role_key TEXT PRIMARY KEY
         ) STRICT, WITHOUT ROWID;

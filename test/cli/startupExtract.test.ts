@@ -42,7 +42,7 @@ describe('rolepages extract PAGE.html', () => {
   it('prints the page record and loads neither the archive reader, the MIME reader nor SQLite', async () => {
     // The command as main.ts loads and runs it.
     const { COMMANDS } = await import('../../src/cli/commandList.js');
-    const { status, stdout } = await runCommand(await COMMANDS.extract!.load(), 'extract', PAGE);
+    const { status, stdout } = await runCommand(await COMMANDS.extract.load(), 'extract', PAGE);
     expect(status).toBe(0);
     const record = JSON.parse(stdout) as { roles: Array<{ title: string; yearlySalary: number }> };
     expect(record.roles.map((r) => [r.title, r.yearlySalary])).toEqual([

@@ -4,11 +4,12 @@ import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
 import { pathProblem } from './pathProblem.js';
 import { fail } from './userError.js';
+import { COMMANDS } from '../commandList.js';
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('fixture regression: compare each page\'s record with the expected JSON beside it')
+    .description(COMMANDS.check.description)
     .argument('[dir]', 'folder of saved pages with their .expected.json files', 'fixtures')
     .option('--update', 'rewrite the expected files from the current records (check them by hand after)')
     .action(async (dir: string, options: { update?: boolean }) => {

@@ -12,6 +12,7 @@ import { printable } from '../../printable.js';
 import { dbOption } from './defaults.js';
 import { pathProblem } from './pathProblem.js';
 import { advice, fail, namesTheDatabase, outputProblem, pageAdvice, say } from './userError.js';
+import { COMMANDS } from '../commandList.js';
 
 interface IngestCommandOptions {
   db: string;
@@ -25,7 +26,7 @@ interface IngestCommandOptions {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('extract every page, store it and reconcile the roles it shows (files whose content is stored are skipped)')
+    .description(COMMANDS.ingest.description)
     .argument('<paths...>', 'saved pages and web archives, or directories to walk for *.html *.htm *.txt *.md *.mhtml *.mht *.warc *.warc.gz')
     .addOption(dbOption())
     .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))

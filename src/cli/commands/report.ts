@@ -6,11 +6,12 @@ import { plural } from '../../words.js';
 import { dbOption } from './defaults.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { advice, fail, namesTheDatabase, outputHint, say } from './userError.js';
+import { COMMANDS } from '../commandList.js';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write a self-contained HTML report of the roles database')
+    .description(COMMANDS.report.description)
     .addOption(dbOption())
     .option('--out <file>', 'where to write the report', 'out/report.html')
     .action((options: { db: string; out: string }) => {
