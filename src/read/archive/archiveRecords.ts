@@ -36,7 +36,7 @@ export async function* readArchiveRecords(path: string, { maxBytes }: { maxBytes
   const source = await openArchive(path);
   const parser = new WARCParser(source.chunks);
   const responses = new BoundedCache<{ url: string; capturedAt: string }>(REMEMBERED_RESPONSES);
-  // Where the records read whole end: a break is after this.
+  // Where the record after those read whole starts (after their closing CRLF CRLF): a break is there.
   let goodEnd = 0;
   let record: WARCRecord | null;
   while (true) {
@@ -59,7 +59,7 @@ export async function* readArchiveRecords(path: string, { maxBytes }: { maxBytes
     }
     // A record whose block ends before its Content-Length is the end of a crawl killed mid-write.
     if (record._reader instanceof LimitReader && record._reader.limit > 0) throw breaks(path, offset, null);
-    goodEnd = offset + parser.recordLength;
+    goodEnd = offset + parser.recordLength + RECORD_END.length;
     const capturedAt = isoDate(record.warcDate);
     const url = record.warcTargetURI;
     if (body !== null && page !== null && page !== 'too-large' && capturedAt !== null && url) {
@@ -81,8 +81,8 @@ export async function* readArchiveRecords(path: string, { maxBytes }: { maxBytes
       yield { kind: 'other', offset };
     }
   }
-  // The last record's block is whole (checked above); only its closing CRLF CRLF may be left.
-  if (source.bytesRead() > goodEnd + RECORD_END.length) throw breaks(path, goodEnd, null);
+  // The last record's block is whole (checked above), and nothing may follow its closing CRLF CRLF.
+  if (source.bytesRead() > goodEnd) throw breaks(path, goodEnd, null);
 }
 
 /** What ends every WARC record, after its block. */

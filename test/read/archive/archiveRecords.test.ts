@@ -72,6 +72,20 @@ describe('readArchiveRecords', () => {
     }
   });
 
+  it('ends a gzip archive cut inside a member with an error naming where the record starts, after the records before it', async () => {
+    const members = await serializeRecords(SPECS, { gzip: true });
+    const whole = Buffer.concat(members);
+    const lastMember = whole.byteLength - members[4]!.byteLength;
+    const lastStart = Buffer.concat(await serializeRecords(SPECS.slice(0, 4), { gzip: false })).byteLength;
+    for (const cut of [lastMember + 5, lastMember + 200, whole.byteLength - 20]) {
+      const path = join(dir, `cut-${cut}.warc.gz`);
+      writeFileSync(path, whole.subarray(0, cut));
+      const { records, error } = await all(path);
+      expect(records.map((r) => r.kind)).toEqual(['other', 'other', 'response', 'other']);
+      expect(error).toMatchObject({ code: 'cut-short', offset: lastStart, file: path, reason: expect.stringContaining('(unexpected end of file)') });
+    }
+  });
+
   it('says a file that does not begin with a WARC record is not an archive, compressed or not', async () => {
     const html = Buffer.from(PAGE(1));
     for (const [name, bytes] of [['page.warc.gz', html], ['gzipped-page.warc.gz', gzipSync(html)], ['empty.warc', Buffer.alloc(0)]] as const) {
