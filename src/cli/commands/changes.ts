@@ -7,7 +7,7 @@ import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { fail } from './userError.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 interface ChangesOptions {
   db: string;
@@ -20,7 +20,7 @@ interface ChangesOptions {
 export function registerChanges(program: Command): void {
   program
     .command('changes')
-    .description(COMMANDS.changes.description)
+    .description(COMMAND_HELP.changes.description)
     .addOption(dbOption())
     .option('--role <key>', 'only this role (its key, e.g. collections-coordinator)')
     .option('--field <name>', 'only this field, by its name (numberOfJobs) or its label ("Number of jobs")')

@@ -4,12 +4,12 @@ import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
 import { pathProblem } from './pathProblem.js';
 import { fail } from './userError.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description(COMMANDS.check.description)
+    .description(COMMAND_HELP.check.description)
     .argument('[dir]', 'folder of saved pages with their .expected.json files', 'fixtures')
     .option('--update', 'rewrite the expected files from the current records (check them by hand after)')
     .action(async (dir: string, options: { update?: boolean }) => {

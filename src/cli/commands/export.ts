@@ -8,12 +8,12 @@ import { dbOption } from './defaults.js';
 import { OUTPUT_FORMATS, OutputError, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { fail, namesTheDatabase, outputHint } from './userError.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description(COMMANDS.export.description)
+    .description(COMMAND_HELP.export.description)
     .addOption(
       new Option('--format <format>', 'output format: table (aligned), csv, json (one array), jsonl (one object a line), or datasette (a metadata.json)')
         .choices([...OUTPUT_FORMATS, 'datasette'])

@@ -7,12 +7,12 @@ import { isArchiveName } from '../../read/archive/archiveName.js';
 import type { PageRecord } from '../../schema/pageRecord.js';
 import { maxSizeOption } from './maxSize.js';
 import { advice, fail } from './userError.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description(COMMANDS.extract.description)
+    .description(COMMAND_HELP.extract.description)
     .argument('<file>', 'a saved page (HTML, tabular or flattened text, .mhtml) or a web archive (.warc, .warc.gz)')
     .addOption(maxSizeOption())
     .action(async (file: string, options: { maxSize: number }) => {

@@ -12,7 +12,7 @@ import { printable } from '../../printable.js';
 import { dbOption } from './defaults.js';
 import { pathProblem } from './pathProblem.js';
 import { advice, fail, namesTheDatabase, outputProblem, pageAdvice, say } from './userError.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 interface IngestCommandOptions {
   db: string;
@@ -26,7 +26,7 @@ interface IngestCommandOptions {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description(COMMANDS.ingest.description)
+    .description(COMMAND_HELP.ingest.description)
     .argument('<paths...>', 'saved pages and web archives, or directories to walk for *.html *.htm *.txt *.md *.mhtml *.mht *.warc *.warc.gz')
     .addOption(dbOption())
     .option('--concurrency <n>', 'worker threads reading and extracting pages (default: one per core)', positive('--concurrency'))

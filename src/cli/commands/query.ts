@@ -9,7 +9,7 @@ import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { isSqliteError, withReadOnlyDb } from './readOnly.js';
 import { fail } from './userError.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 export const DEFAULT_QUERY_SECONDS = 60;
 
@@ -27,7 +27,7 @@ interface QueryOptions {
 export function registerQuery(program: Command): void {
   program
     .command('query')
-    .description(COMMANDS.query.description)
+    .description(COMMAND_HELP.query.description)
     .argument('<sql>', 'one SQL statement, e.g. "SELECT key, yearly_salary FROM roles ORDER BY yearly_salary DESC"')
     .addOption(dbOption())
     .addOption(formatOption(OUTPUT_FORMATS, 'table'))

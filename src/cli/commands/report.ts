@@ -6,12 +6,12 @@ import { plural } from '../../words.js';
 import { dbOption } from './defaults.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { advice, fail, namesTheDatabase, outputHint, say } from './userError.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description(COMMANDS.report.description)
+    .description(COMMAND_HELP.report.description)
     .addOption(dbOption())
     .option('--out <file>', 'where to write the report', 'out/report.html')
     .action((options: { db: string; out: string }) => {

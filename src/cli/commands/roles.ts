@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerRoles(program: Command): void {
   program
     .command('roles')
-    .description(COMMANDS.roles.description)
+    .description(COMMAND_HELP.roles.description)
     .addOption(dbOption())
     .addOption(formatOption(OUTPUT_FORMATS, 'table'))
     .action((options: { db: string; format: OutputFormat }) =>

@@ -9,12 +9,12 @@ import { dbOption } from './defaults.js';
 import { formatOption } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { fail } from './userError.js';
-import { COMMANDS } from '../commandList.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerShow(program: Command): void {
   program
     .command('show')
-    .description(COMMANDS.show.description)
+    .description(COMMAND_HELP.show.description)
     .argument('<role>', 'the role key (collections-coordinator), its title (Collections Coordinator) or one of its aliases; "rolepages roles" lists them')
     .addOption(dbOption())
     .addOption(formatOption(['table', 'json'], 'table'))
