@@ -3,11 +3,11 @@ import { printable } from '../../printable.js';
 import { SCALAR_FIELDS } from '../../reconcile/reconcileRole.js';
 import { fieldLabel } from '../../schema/roleFields.js';
 import { CHANGE_COLUMNS, hasChanges, readChanges } from '../../store/readChanges.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { fail } from './userError.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 interface ChangesOptions {
   db: string;

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { checkFixtures, type FixtureResult } from '../../check/checkFixtures.js';
 import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { pathProblem } from './pathProblem.js';
 import { fail } from './userError.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerCheck(program: Command): void {
   program

@@ -4,11 +4,11 @@ import { type Command, Option } from 'commander';
 import { streamFileAtomically } from '../../files/writeFileAtomically.js';
 import { datasetteMetadata } from '../../store/datasetteMetadata.js';
 import { printable } from '../../printable.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { dbOption } from './defaults.js';
 import { OUTPUT_FORMATS, OutputError, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { fail, namesTheDatabase, outputHint } from './userError.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerExport(program: Command): void {
   program

@@ -5,9 +5,9 @@ import { extractFile } from '../../extract/extractFile.js';
 import { ArchiveError } from '../../read/archive/archiveError.js';
 import { isArchiveName } from '../../read/archive/archiveName.js';
 import type { PageRecord } from '../../schema/pageRecord.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { maxSizeOption } from './maxSize.js';
 import { advice, fail } from './userError.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerExtract(program: Command): void {
   program

@@ -6,13 +6,13 @@ import { exitStatusOf, Interrupts } from '../../ingest/interrupts.js';
 import { progressFor } from '../../ingest/progress.js';
 import { RunReport } from '../../ingest/runReport.js';
 import { RoleStore } from '../../store/roleStore.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { maxSizeOption } from './maxSize.js';
 import { holdings, plural } from '../../words.js';
 import { printable } from '../../printable.js';
 import { dbOption } from './defaults.js';
 import { pathProblem } from './pathProblem.js';
 import { advice, fail, namesTheDatabase, outputProblem, pageAdvice, say } from './userError.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 interface IngestCommandOptions {
   db: string;

@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Statement } from 'better-sqlite3';
 import { plural } from '../../words.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { isSqliteError, withReadOnlyDb } from './readOnly.js';
 import { fail } from './userError.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 export const DEFAULT_QUERY_SECONDS = 60;
 

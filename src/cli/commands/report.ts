@@ -3,10 +3,10 @@ import { ReportError } from '../../report/reportError.js';
 import { writeReport } from '../../report/writeReport.js';
 import { printable } from '../../printable.js';
 import { plural } from '../../words.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { dbOption } from './defaults.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { advice, fail, namesTheDatabase, outputHint, say } from './userError.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerReport(program: Command): void {
   program

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { dbOption } from './defaults.js';
 import { formatOption, OUTPUT_FORMATS, writeRows, type OutputFormat, type Row } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerRoles(program: Command): void {
   program

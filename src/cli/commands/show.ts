@@ -5,11 +5,11 @@ import { fieldLabel, ROLE_FIELDS } from '../../schema/roleFields.js';
 import type { Db } from '../../store/openDatabase.js';
 import { readRole, type ObservedValue, type RoleReport } from '../../store/readRole.js';
 import { plural } from '../../words.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 import { dbOption } from './defaults.js';
 import { formatOption } from './output.js';
 import { withReadOnlyDb } from './readOnly.js';
 import { fail } from './userError.js';
-import { COMMAND_HELP } from '../commandHelp.js';
 
 export function registerShow(program: Command): void {
   program
