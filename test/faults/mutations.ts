@@ -56,6 +56,20 @@ export const mutatedPage = fc
   .tuple(fc.constantFrom(...PAGES), fc.array(mutation, { minLength: 1, maxLength: 4 }))
   .map(([page, edits]) => ({ name: page.name, text: edits.reduce((t, edit) => edit(t), page.text) }));
 
+/**
+ * The middle of a few runs, in milliseconds: a run that other work slowed, or one that a garbage
+ * collection happened to miss, moves it less than it moves the fastest or the slowest.
+ */
+export function median(run: () => unknown, times = 5): number {
+  const runs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    run();
+    runs.push(performance.now() - started);
+  }
+  return runs.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+}
+
 /** The fastest of a few runs, in milliseconds: the least disturbed by the other work on the machine. */
 export function fastest(run: () => unknown, times = 3): number {
   let best = Infinity;
