@@ -172,14 +172,12 @@ describe('files that are not pages: a PageError naming the file and the reason i
     expect(raised.reason).toBe('the file holds NUL bytes: it is binary, not a saved page (expected HTML or text)');
   });
 
-  it('a single 5 MB line with no newline is read to the end in bounded time and is not a comparison', async () => {
+  it('a single 5 MB line with no newline is read to the end and is not a comparison', async () => {
+    // That such a line is read in linear time is timed by `npm run test:scale`.
     const path = join(tempDir(), 'one line.txt');
     const seedText = readFileSync(join(FIXTURES, '000_61d26842a8aa7f89.txt'), 'utf8').replace(/\n/g, ' ');
     writeFileSync(path, seedText.repeat(Math.ceil(5_000_000 / seedText.length)).slice(0, 5_000_000));
-    const started = performance.now();
     const error = await errorOf(path);
-    // Generous: a linear read takes well under a second; a backtracking one would take minutes.
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(error.code).toBe('not-a-comparison');
   });
 });

@@ -80,3 +80,19 @@ export function fastest(run: () => unknown, times = 3): number {
   }
   return best;
 }
+
+/** Openings of the intro's sentences, which the intro's patterns look for, to repeat and mix. */
+export const INTRO_OPENINGS = [
+  'It typically takes 6-12 months to become both a ',
+  'takes 1-2 years to become a ',
+  ', becoming a ',
+  ' and a ',
+  ' has an average salary of $42,586, which is higher than the ',
+  ' average annual salary of an ',
+  'The top three skills for a ',
+  ' include ',
+  'differences between ',
+  ' can be seen',
+  'customer service, ',
+  '. ',
+];

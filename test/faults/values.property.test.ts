@@ -6,7 +6,7 @@ import { parseCount, parseDecimal, parseMoney, parsePercent, parseWholeDollars }
 import type { Parsed } from '../../src/values/parsed.js';
 import { parseGender, parseNamedShare, parseRace, parseSalaryRange, parseShareList, parseText } from '../../src/values/shares.js';
 import { seed } from '../support/seeds.js';
-import { anyText, fastest, siteText } from './mutations.js';
+import { anyText, INTRO_OPENINGS, siteText } from './mutations.js';
 
 const PARSERS: Array<[string, (text: string) => Parsed<unknown>]> = [
   ['parseMoney', parseMoney],
@@ -111,24 +111,10 @@ describe('what the site prints reads back exactly', () => {
 
 describe('the intro sentences take any paragraphs', () => {
   const INTRO = seed('000').split('\n').slice(6, 8);
-  const fragments = [
-    'It typically takes 6-12 months to become both a ',
-    'takes 1-2 years to become a ',
-    ', becoming a ',
-    ' and a ',
-    ' has an average salary of $42,586, which is higher than the ',
-    ' average annual salary of an ',
-    'The top three skills for a ',
-    ' include ',
-    'differences between ',
-    ' can be seen',
-    'customer service, ',
-    '. ',
-  ];
   const paragraph = fc.oneof(
     anyText,
     siteText,
-    fc.array(fc.constantFrom(...fragments), { maxLength: 200 }).map((parts) => parts.join('')),
+    fc.array(fc.constantFrom(...INTRO_OPENINGS), { maxLength: 200 }).map((parts) => parts.join('')),
     fc.tuple(fc.constantFrom(...INTRO), fc.nat(), anyText).map(([p, at, s]) => p.slice(0, at % p.length) + s + p.slice(at % p.length)),
   );
 
@@ -155,11 +141,14 @@ describe('the intro sentences take any paragraphs', () => {
     );
   });
 
-  it('reads a paragraph of repeated sentence openings in bounded time, however they repeat', () => {
-    // Longer paragraphs are not intros and are skipped; at the limit the lazy patterns stay cheap.
-    for (const fragment of fragments) {
+  it('reads a paragraph of one sentence opening repeated to the size limit, and names only text in it', () => {
+    // Longer paragraphs are not intros and are skipped. That the lazy patterns stay linear up to
+    // the limit is timed by `npm run test:scale` (test/scale/hostileText.test.ts).
+    for (const fragment of INTRO_OPENINGS) {
       const text = fragment.repeat(Math.floor(3999 / fragment.length));
-      expect(fastest(() => readIntroSentences([text]), 1)).toBeLessThan(1000);
+      const facts = readIntroSentences([text]);
+      for (const t of facts.timeToBecome) expect(text).toContain(t.name);
+      for (const salary of facts.salaries) expect(text).toContain(salary.amount);
     }
     expect(readIntroSentences(['takes 1 year to become both a x and a '.repeat(1000)])).toEqual({
       pluralPair: null,

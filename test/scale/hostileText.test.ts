@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageError } from '../../src/errors.js';
 import { extractPage } from '../../src/extract/extractPage.js';
@@ -7,7 +9,9 @@ import { MarkupTooDeep } from '../../src/read/html/parsePage.js';
 import { readHtml } from '../../src/read/html/readHtml.js';
 import { readPageText } from '../../src/read/readPage.js';
 import { readTabularText } from '../../src/read/tabular/readTabularText.js';
-import { median } from '../faults/mutations.js';
+import { readIntroSentences } from '../../src/site/introSentences.js';
+import { INTRO_OPENINGS, median } from '../faults/mutations.js';
+import { FIXTURES } from '../support/seeds.js';
 
 const MB = 1_000_000;
 const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
@@ -48,6 +52,7 @@ const HOSTILE: Record<string, (size: number) => string> = {
   'glued tables with prose between them': (s) =>
     fill('Collections RepresentativeCollections Coordinator\nYearly salary$34,015$37,938\nCollections representatives earn $34,015 a year.\n', s),
   'unclosed bold': (s) => `<p>${fill('<b>', s)}x`,
+  'a saved page on one line': (s) => fill(readFileSync(join(FIXTURES, '000_61d26842a8aa7f89.txt'), 'utf8').replace(/\n/g, ' '), s),
 };
 
 /** The record of text, or the PageError the contract allows: the readers and the splitters after them. */
@@ -84,12 +89,12 @@ const READERS: Array<[string, (text: string) => unknown]> = [
  * no collection fell in, which the large input never has. The 2 MB read must also end within a
  * few seconds.
  */
-function expectLinear<T>(read: (input: T) => unknown, make: (size: number) => T): void {
-  const small = make(MB / 2);
-  const large = make(2 * MB);
+function expectLinear<T>(read: (input: T) => unknown, make: (size: number) => T, [smallSize, largeSize] = [MB / 2, 2 * MB]): void {
+  const small = make(smallSize);
+  const large = make(largeSize);
   const a = median(() => read(small));
   const b = median(() => read(large));
-  expect({ ms500KB: Math.round(a), ms2MB: Math.round(b), linear: b / Math.max(a, 25) < 10 }).toMatchObject({ linear: true });
+  expect({ msSmall: Math.round(a), msLarge: Math.round(b), linear: b / Math.max(a, 25) < 10 }).toMatchObject({ linear: true });
   expect(b).toBeLessThan(10_000);
 }
 
@@ -98,6 +103,12 @@ const TIMING = { retry: 2 };
 
 describe.each(READERS)('%s reads hostile text in linear time', TIMING, (_, read) => {
   it.each(Object.entries(HOSTILE))('%s', (__, make) => expectLinear(read, make));
+});
+
+// An intro is a paragraph of 4,000 characters at most (longer ones are skipped): its patterns
+// must stay linear up to that size, whichever sentence opening repeats.
+describe('readIntroSentences reads a paragraph up to the intro size limit in linear time', TIMING, () => {
+  it.each(INTRO_OPENINGS)('%j over and over', (opening) => expectLinear((text: string) => readIntroSentences([text]), (size) => fill(opening, size), [999, 3999]));
 });
 
 describe('decodePage decodes in linear time', TIMING, () => {
