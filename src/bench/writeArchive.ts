@@ -11,7 +11,7 @@ const IMAGE_BYTES = 4 * 1024 * 1024;
  * Writes every page of a corpus folder into one web archive, as a crawler would have saved the
  * same pages: per page a request and a response record (WARC 1.1, one gzip member a record),
  * a second apart, appended one page at a time. With `imageBytes`, that many bytes of image
- * responses are spread between the pages (4 MiB each), which the ingest reads past: an archive of
+ * responses are spread between the pages (`IMAGE_BYTES` each), which the ingest reads past: an archive of
  * gigabytes without waiting for gigabytes of pages to be extracted.
  */
 export async function writeArchiveOf(dir: string, archive: string, { imageBytes = 0 }: { imageBytes?: number } = {}): Promise<{ records: number; bytes: number }> {

@@ -9,10 +9,10 @@ import type { ReaderNote } from './document.js';
  */
 export interface DecodedPage {
   /**
-   * The text, in pieces decoded from `PIECE_BYTES` of the file each. A served page is some
-   * 200 KB: made as one string it would be one of the strings V8 allocates apart, each in pages
-   * of its own, which costs several times more than making the same text in pieces. The HTML
-   * reader parses the pieces as they come; text captures, a few KB, are joined.
+   * The text, in pieces decoded from `PIECE_BYTES` of the file each. A served page made as one
+   * string would be one of the strings V8 allocates apart, each in pages of its own, which costs
+   * more than making the same text in pieces. The HTML reader parses the pieces as they come;
+   * text captures, far smaller, are joined.
    */
   pieces: string[];
   kind: 'html' | 'text';
